@@ -1,0 +1,271 @@
+"""The `tacitus` command: parse arguments, call the library, print, map errors to exit codes.
+
+Exit codes: 0 success; 1 a Tacitus error (bad config, store, model) or, with --strict, any rejected
+input; 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from . import __version__
+from .config import Config, default_config_text, load_config
+from .errors import TacitusError
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        config = load_config(args.config or os.environ.get("TACITUS_CONFIG") or None)
+        return args.handler(args, config)
+    except TacitusError as exc:
+        print(f"tacitus: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("tacitus: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # output piped into `head`: not an error
+        return EXIT_OK
+
+
+def _date_arg(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tacitus",
+        description="Political event data from raw news: who did what to whom, when and where.",
+    )
+    parser.add_argument("--version", action="version", version=f"tacitus {__version__}")
+    parser.add_argument("--config", metavar="FILE", help="TOML config file (default: TACITUS_CONFIG or built-in defaults)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    db_help = "DuckDB store file (default: TACITUS_DB or ./tacitus.duckdb)"
+
+    p = sub.add_parser("ingest", help="read, clean, date, parse and store news documents")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file, directory (recursive) or - for stdin")
+    p.add_argument("--db", metavar="FILE", help=db_help)
+    p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", help="document date for every input")
+    p.add_argument("--source", metavar="NAME", help="source (outlet) name for every input")
+    p.add_argument("--strict", action="store_true", help="exit 1 when any input is rejected")
+    p.set_defaults(handler=cmd_ingest)
+
+    p = sub.add_parser("extract", help="print the clean text and metadata of a page")
+    p.add_argument("path", metavar="FILE", help="file to extract (or - for stdin)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(handler=cmd_extract)
+
+    p = sub.add_parser("docs", help="list stored documents")
+    p.add_argument("--db", metavar="FILE", help=db_help)
+    p.add_argument("--status", choices=("ok", "rejected"), help="only documents with this status")
+    p.add_argument("--limit", type=int, default=50, help="rows to show (default 50)")
+    p.add_argument("--offset", type=int, default=0, help="rows to skip")
+    p.add_argument("--rejections", action="store_true", help="list rejected inputs instead")
+    p.add_argument("--format", choices=("table", "jsonl"), default="table")
+    p.set_defaults(handler=cmd_docs)
+
+    p = sub.add_parser("stats", help="counts by status, source and date")
+    p.add_argument("--db", metavar="FILE", help=db_help)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(handler=cmd_stats)
+
+    p = sub.add_parser("config", help="print the default configuration file")
+    p.set_defaults(handler=cmd_config)
+    return parser
+
+
+def db_path(args: argparse.Namespace, config: Config) -> str:
+    return args.db or os.environ.get("TACITUS_DB") or config.store.path
+
+
+# --- commands -----------------------------------------------------------------------------------
+
+
+def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
+    from .nlp import load_nlp
+    from .pipeline import ingest
+    from .prepare import PrepareOptions
+    from .sources import ReaderOptions, read_inputs
+    from .store import Store
+
+    options = PrepareOptions(
+        date=args.date,
+        source=args.source,
+        languages=config.ingest.languages,
+        min_text_chars=config.ingest.min_text_chars,
+    )
+    path = db_path(args, config)
+    nlp = load_nlp(config.nlp.model)
+    with Store(path) as store:
+        run_id = store.begin_run("ingest", _run_args(args))
+        inputs = read_inputs(args.paths, ReaderOptions(max_bytes=config.ingest.max_bytes), stdin=sys.stdin.buffer)
+        report = ingest(inputs, store, nlp, options, run_id=run_id, batch_size=config.nlp.batch_size)
+        store.finish_run(run_id, report.counts())
+    _print_rejections(report.examples, report.rejected, sys.stderr)
+    print(_summary(report, path))
+    return EXIT_ERROR if args.strict and report.rejected else EXIT_OK
+
+
+def _run_args(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        k: (v.isoformat() if isinstance(v, dt.date) else v)
+        for k, v in vars(args).items()
+        if k not in ("handler",)
+    }
+
+
+def _summary(report: Any, path: str) -> str:
+    parts = [f"{report.stored} stored", f"{report.duplicates} duplicate", f"{report.rejected} rejected"]
+    reasons = ", ".join(f"{k}: {n}" for k, n in report.reasons.most_common())
+    line = f"ingested {report.inputs} inputs: " + ", ".join(parts)
+    if reasons:
+        line += f" ({reasons})"
+    return line + f"; {report.sentences} sentences; store {path}"
+
+
+def _print_rejections(examples: list, total: int, out: TextIO) -> None:
+    for rej in examples:
+        where = f"{rej.origin} ({rej.record})" if rej.record else rej.origin
+        print(f"rejected: {where}: {rej.reason}", file=out)
+    if total > len(examples):
+        print(f"... and {total - len(examples)} more (tacitus docs --rejections)", file=out)
+
+
+def cmd_extract(args: argparse.Namespace, config: Config) -> int:
+    from .prepare import extract, resolve_date
+    from .sources import ReaderOptions, read_inputs
+
+    status = EXIT_OK
+    for item in read_inputs([args.path], ReaderOptions(max_bytes=config.ingest.max_bytes), stdin=sys.stdin.buffer):
+        if not hasattr(item, "content"):
+            print(f"tacitus: {item.origin}: {item.reason}", file=sys.stderr)
+            status = EXIT_ERROR
+            continue
+        extraction = extract(item)
+        date, date_source = resolve_date(item, extraction, None)
+        if args.format == "json":
+            print(json.dumps(_extraction_json(item, extraction, date, date_source), ensure_ascii=False))
+        else:
+            print(_extraction_text(extraction, date))
+    return status
+
+
+def _extraction_json(raw: Any, extraction: Any, date: dt.date | None, date_source: str) -> dict[str, Any]:
+    return {
+        "doc_ref": raw.ref,
+        "title": raw.title or extraction.title,
+        "date": date.isoformat() if date else None,
+        "date_source": date_source,
+        "dateline": extraction.dateline,
+        "site": extraction.site,
+        "url": raw.url,
+        "text": extraction.text,
+        "dropped": extraction.dropped,
+    }
+
+
+def _extraction_text(extraction: Any, date: dt.date | None) -> str:
+    head = []
+    if extraction.title:
+        head.append(extraction.title)
+    if date:
+        head.append(date.isoformat())
+    return "\n".join(head + ([""] if head else []) + [extraction.text])
+
+
+def cmd_docs(args: argparse.Namespace, config: Config) -> int:
+    from .store import Store
+
+    with Store(db_path(args, config), read_only=True) as store:
+        if args.rejections:
+            rows = [
+                {"origin": r.origin, "record": r.record, "ref": r.ref, "reason": r.reason}
+                for r in store.rejections(limit=args.limit, offset=args.offset)
+            ]
+        else:
+            rows = [_summary_row(d) for d in store.documents(status=args.status, limit=args.limit, offset=args.offset)]
+    if args.format == "jsonl":
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    else:
+        print(_table(rows))
+    return EXIT_OK
+
+
+def _summary_row(doc: Any) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "date": doc.date.isoformat() if doc.date else None,
+        "source": doc.source,
+        "status": doc.status if doc.status == "ok" else f"rejected: {doc.reason}",
+        "sentences": doc.n_sentences,
+        "title": doc.title,
+        "ref": doc.ref,
+    }
+
+
+def _table(rows: list[dict[str, Any]], width: int = 60) -> str:
+    if not rows:
+        return "(none)"
+    cols = list(rows[0])
+    cells = [[_cell(r[c], width) for c in cols] for r in rows]
+    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(cols)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(cols, widths)).rstrip()]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
+    return "\n".join(lines)
+
+
+def _cell(value: Any, width: int) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def cmd_stats(args: argparse.Namespace, config: Config) -> int:
+    from .store import Store
+
+    with Store(db_path(args, config), read_only=True) as store:
+        stats = store.stats()
+    data = _stats_json(stats)
+    if args.format == "json":
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"documents: {data['documents']}  sentences: {data['sentences']}  rejections: {data['rejections']}")
+    for title, key in (("by status", "by_status"), ("by source", "by_source"), ("by month", "by_month"), ("rejections by reason", "rejections_by_reason")):
+        counts = data.get(key) or {}
+        if counts:
+            print(f"{title}:")
+            for name, n in counts.items():
+                print(f"  {name or '(unknown)':<40} {n:>6}")
+    return EXIT_OK
+
+
+def _stats_json(stats: Any) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    return asdict(stats)
+
+
+def cmd_config(args: argparse.Namespace, config: Config) -> int:
+    print(default_config_text(), end="")
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
