@@ -1,0 +1,340 @@
+"""The document store: one DuckDB file, one writer, idempotent upserts keyed by content id.
+
+Why one class owns the connection: DuckDB allows one writing process per file, and every SQL
+statement the project runs goes through here, so callers deal in records (Document, Rejection,
+DocumentSummary) and `StoreError`s that name the file, never in rows or driver exceptions.
+A Store holds one DuckDB connection and is not thread-safe: use it from one thread or behind a
+lock. DuckDB also refuses to open one file in two modes (read-only and read-write) in one process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from tacitus.errors import StoreError
+from tacitus.records import Document, Rejection, Sentence
+from tacitus.store import codec
+from tacitus.store import migrations as mig
+from tacitus.store import queries as q
+from tacitus.store.results import UNKNOWN, DocumentSummary, RunSummary, StoreStats
+
+STATUSES = ("ok", "rejected")
+MEMORY = ":memory:"
+
+
+class Store:
+    """Open (creating if needed) a store at `path` and bring its schema up to date.
+
+    `migrations` is the schema history to apply; the default is the project's. A read-only
+    store applies nothing and refuses a file whose schema is behind or ahead of this code.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        read_only: bool = False,
+        *,
+        migrations: Sequence[mig.Migration] = mig.MIGRATIONS,
+    ) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        self._conn: duckdb.DuckDBPyConnection | None = _connect(self.path, read_only)
+        try:
+            self._bring_up_to_date(migrations)
+        except BaseException:
+            self.close()
+            raise
+
+    # --- lifecycle ------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Release the file (and its write lock); closing twice is harmless."""
+        if self._conn is not None:
+            conn, self._conn = self._conn, None
+            conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        mode = "read-only" if self.read_only else "read-write"
+        state = "closed" if self._conn is None else mode
+        return f"Store({self.path!r}, {state})"
+
+    def _bring_up_to_date(self, migrations: Sequence[mig.Migration]) -> None:
+        conn = self._live()
+        try:
+            mig.check_order(migrations)
+            if self.read_only:
+                behind = mig.pending(conn, migrations)
+            else:
+                behind = []
+                mig.apply_pending(conn, migrations)
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot bring the schema up to date: {exc}") from exc
+        except StoreError as exc:  # the migrations module does not know the path
+            raise StoreError(f"{self.path}: {exc}") from exc
+        if behind:
+            raise StoreError(
+                f"{self.path}: store is at schema version {behind[0].version - 1}, this Tacitus "
+                f"needs version {migrations[-1].version}; open it once for writing to upgrade it"
+            )
+
+    # --- schema ---------------------------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        with self._errors("read the schema version"):
+            return mig.current_version(self._live())
+
+    def applied_migrations(self) -> list[tuple[int, str, dt.datetime]]:
+        """(version, name, applied_at UTC) of every migration this file has seen, oldest first."""
+        with self._errors("read the applied migrations"):
+            return mig.applied(self._live())
+
+    # --- runs -----------------------------------------------------------------------------------
+
+    def begin_run(self, command: str, args: dict[str, Any]) -> int:
+        """Record that a command started; the id tags what it writes, for provenance."""
+        with self._writing("begin a run") as conn:
+            params = [command, codec.dumps(args), codec.utc_now()]
+            row = conn.execute(q.BEGIN_RUN, params).fetchone()
+        return int(row[0])
+
+    def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
+        """Record that a run ended and what it counted; a run never finished has crashed."""
+        with self._writing(f"finish run {run_id}") as conn:
+            done = conn.execute(q.FINISH_RUN, [codec.utc_now(), codec.dumps(counts), run_id])
+            if not done.fetchall():
+                raise StoreError(f"{self.path}: cannot finish run {run_id}: no such run")
+
+    def runs(self, limit: int = 20, offset: int = 0) -> list[RunSummary]:
+        """Runs, newest first."""
+        _check_page(limit, offset)
+        with self._errors("list runs"):
+            rows = self._live().execute(q.LIST_RUNS, [limit, offset]).fetchall()
+        return [
+            RunSummary(
+                id=int(rid), command=command, args=json.loads(args),
+                started_at=codec.from_utc_naive(started), finished_at=codec.from_utc_naive(ended),
+                counts=json.loads(counts) if counts is not None else None,
+            )
+            for rid, command, args, started, ended, counts in rows
+        ]
+
+    # --- documents ------------------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        with self._errors(f"look up document {doc_id}"):
+            return bool(self._live().execute(q.HAS_DOCUMENT, [doc_id]).fetchone()[0])
+
+    def add_document(self, doc: Document, run_id: int | None = None) -> bool:
+        """Store a document and its sentences unless its id is already stored.
+
+        Returns True if it was new; False if it was there already, in which case nothing changes
+        (same id means same clean text, so the stored copy stands).
+        """
+        return self.add_documents([doc], run_id) == 1
+
+    def add_documents(self, docs: Iterable[Document], run_id: int | None = None) -> int:
+        """Store a batch in one transaction; returns how many were new.
+
+        Ids already stored, and repeats of an id within the batch, are skipped (first one wins).
+        Rows go in column-wise, one statement per table, so a large batch stays fast.
+        """
+        batch = _unique_by_id(docs)
+        for doc in batch:
+            _check_document(doc)
+        if not batch:
+            return 0
+        with self._writing(f"add {len(batch)} document(s)") as conn:
+            stored = conn.execute(q.EXISTING_IDS, [[d.id for d in batch]]).fetchall()
+            existing = {row[0] for row in stored}
+            new = [d for d in batch if d.id not in existing]
+            if new:
+                columns = codec.document_columns(new, run_id, codec.utc_now())
+                conn.execute(q.INSERT_DOCUMENTS, columns)
+                sentences = codec.sentence_columns(new)
+                if sentences[0]:
+                    conn.execute(q.INSERT_SENTENCES, sentences)
+        return len(new)
+
+    def get_document(self, doc_id: str, with_sentences: bool = True) -> Document | None:
+        """The stored document rebuilt as a record, or None if the id is unknown."""
+        with self._errors(f"read document {doc_id}"):
+            row = self._live().execute(q.GET_DOCUMENT, [doc_id]).fetchone()
+        if row is None:
+            return None
+        sentences = self.sentences(doc_id) if with_sentences else []
+        return codec.document_from_row(row, sentences)
+
+    def sentences(self, doc_id: str) -> list[Sentence]:
+        """The document's sentences in order, tokens included; empty for an unknown id."""
+        with self._errors(f"read the sentences of document {doc_id}"):
+            rows = self._live().execute(q.GET_SENTENCES, [doc_id]).fetchall()
+        return [codec.sentence_from_row(row) for row in rows]
+
+    def documents(
+        self, status: str | None = None, limit: int = 50, offset: int = 0
+    ) -> list[DocumentSummary]:
+        """A page of documents, most recently ingested first; `status` filters ("ok"/"rejected")."""
+        if status is not None and status not in STATUSES:
+            raise StoreError(f"unknown document status {status!r}; valid: {', '.join(STATUSES)}")
+        _check_page(limit, offset)
+        with self._errors("list documents"):
+            params = [status, status, limit, offset]
+            rows = self._live().execute(q.LIST_DOCUMENTS, params).fetchall()
+        return [_summary(row) for row in rows]
+
+    # --- rejections -----------------------------------------------------------------------------
+
+    def add_rejection(self, rej: Rejection, run_id: int | None = None) -> bool:
+        """Record why an input was refused; the same (origin, record, reason) is kept once."""
+        params = [rej.origin, rej.record, rej.record or "", rej.ref, rej.reason, run_id,
+                  codec.utc_now()]
+        with self._writing(f"add a rejection of {rej.origin}") as conn:
+            return bool(conn.execute(q.INSERT_REJECTION, params).fetchall())
+
+    def rejections(self, limit: int = 50, offset: int = 0) -> list[Rejection]:
+        """A page of rejections in the order they were first recorded."""
+        _check_page(limit, offset)
+        with self._errors("list rejections"):
+            rows = self._live().execute(q.LIST_REJECTIONS, [limit, offset]).fetchall()
+        return [Rejection(origin=o, record=r, reason=why, ref=ref) for o, r, why, ref in rows]
+
+    # --- stats ----------------------------------------------------------------------------------
+
+    def stats(self, top: int = 10) -> StoreStats:
+        """Counts over the whole store; `top` caps the per-source and per-reason lists."""
+        if top < 0:
+            raise StoreError(f"top must be 0 or more, got {top}")
+        with self._errors("compute statistics"):
+            conn = self._live()
+            by_status = dict(conn.execute(q.COUNT_DOCUMENTS_BY_STATUS).fetchall())
+            return StoreStats(
+                documents=sum(by_status.values()),
+                by_status=by_status,
+                by_source=dict(
+                    conn.execute(q.COUNT_DOCUMENTS_BY_SOURCE, [UNKNOWN, top]).fetchall()
+                ),
+                by_month=dict(conn.execute(q.COUNT_DOCUMENTS_BY_MONTH, [UNKNOWN]).fetchall()),
+                sentences=conn.execute(q.COUNT_SENTENCES).fetchone()[0],
+                rejections=conn.execute(q.COUNT_REJECTIONS).fetchone()[0],
+                rejections_by_reason=dict(
+                    conn.execute(q.COUNT_REJECTIONS_BY_REASON, [top]).fetchall()
+                ),
+                runs=conn.execute(q.COUNT_RUNS).fetchone()[0],
+            )
+
+    # --- plumbing -------------------------------------------------------------------------------
+
+    def _live(self) -> duckdb.DuckDBPyConnection:
+        if self._conn is None:
+            raise StoreError(f"{self.path}: store is closed")
+        return self._conn
+
+    @contextmanager
+    def _errors(self, action: str) -> Iterator[None]:
+        """Turn a driver error into a StoreError naming the file and what we were doing."""
+        try:
+            yield
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: cannot {action}: {exc}") from exc
+
+    @contextmanager
+    def _writing(self, action: str) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One transaction for one write: all of it lands, or none of it."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: cannot {action}: the store was opened read-only")
+        conn = self._live()
+        with self._errors(action):
+            conn.begin()
+            try:
+                yield conn
+                conn.commit()
+            except BaseException:
+                _rollback_quietly(conn)
+                raise
+
+
+def _rollback_quietly(conn: duckdb.DuckDBPyConnection) -> None:
+    """Undo the open transaction; if the failure already ended it, there is nothing to undo."""
+    try:
+        conn.rollback()
+    except duckdb.Error:
+        pass
+
+
+def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """Open the file, saying plainly why not when it cannot be opened."""
+    if path != MEMORY:
+        target = Path(path)
+        if target.is_dir():
+            raise StoreError(f"{path}: is a directory, not a store file")
+        if read_only and not target.exists():
+            raise StoreError(f"{path}: cannot open read-only: the store does not exist")
+        if not read_only:
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{path}: cannot create its folder: {exc.strerror}") from exc
+    try:
+        return duckdb.connect(path, read_only=read_only)
+    except duckdb.Error as exc:
+        raise StoreError(f"{path}: cannot open the store: {_explain(exc)}") from exc
+
+
+def _explain(exc: duckdb.Error) -> str:
+    """The driver's message, led by the likely cause in plain words."""
+    message = str(exc)
+    if "not a valid DuckDB database" in message:
+        return f"not a DuckDB database file ({message})"
+    if "Could not set lock" in message:
+        return f"locked by another process; DuckDB allows one writer per file ({message})"
+    if "different configuration" in message:
+        return f"already open in this process in another mode ({message})"
+    return message
+
+
+def _unique_by_id(docs: Iterable[Document]) -> list[Document]:
+    seen: dict[str, Document] = {}
+    for doc in docs:
+        seen.setdefault(doc.id, doc)
+    return list(seen.values())
+
+
+def _check_document(doc: Document) -> None:
+    if not doc.id:
+        raise StoreError(f"document {doc.ref!r} from {doc.origin}: has no id")
+    if doc.status not in STATUSES:
+        raise StoreError(
+            f"document {doc.id} ({doc.ref!r}): status {doc.status!r} is not one of "
+            f"{', '.join(STATUSES)}"
+        )
+
+
+def _check_page(limit: int, offset: int) -> None:
+    if limit < 0 or offset < 0:
+        raise StoreError(f"limit and offset must be 0 or more, got limit={limit}, offset={offset}")
+
+
+def _summary(row: Sequence[Any]) -> DocumentSummary:
+    (doc_id, ref, origin, source, title, date, date_source, lang, status, reason, ingested_at,
+     n_sentences) = row
+    return DocumentSummary(
+        id=doc_id, ref=ref, origin=origin, source=source, title=title, date=date,
+        date_source=date_source, lang=lang, status=status, reason=reason,
+        n_sentences=int(n_sentences), ingested_at=codec.from_utc_naive(ingested_at),
+    )

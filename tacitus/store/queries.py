@@ -1,0 +1,110 @@
+"""Named SQL: every statement the project runs, in one place, each with `?` parameters.
+
+Why named constants: the CLI, the HTTP API and the dashboard all go through `Store` methods
+built on these, so one query answers the same question everywhere. Values are never formatted
+into these strings.
+"""
+
+from __future__ import annotations
+
+# --- schema bookkeeping -------------------------------------------------------------------------
+
+CREATE_MIGRATIONS_TABLE = """
+CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    applied_at TIMESTAMP NOT NULL
+)"""
+
+HAS_MIGRATIONS_TABLE = """
+SELECT count(*) > 0 FROM information_schema.tables
+WHERE table_name = 'schema_migrations' AND table_schema = 'main'"""
+
+SCHEMA_VERSION = "SELECT coalesce(max(version), 0) FROM schema_migrations"
+
+APPLIED_MIGRATIONS = "SELECT version, name, applied_at FROM schema_migrations ORDER BY version"
+
+RECORD_MIGRATION = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"
+
+# --- runs ---------------------------------------------------------------------------------------
+
+BEGIN_RUN = "INSERT INTO runs (command, args, started_at) VALUES (?, ?, ?) RETURNING id"
+
+FINISH_RUN = "UPDATE runs SET finished_at = ?, counts = ? WHERE id = ? RETURNING id"
+
+LIST_RUNS = """
+SELECT id, command, args, started_at, finished_at, counts
+FROM runs ORDER BY id DESC LIMIT ? OFFSET ?"""
+
+# --- documents ----------------------------------------------------------------------------------
+
+HAS_DOCUMENT = "SELECT count(*) > 0 FROM documents WHERE id = ?"
+
+# Which of a batch of ids are already stored (one round trip for the whole batch).
+EXISTING_IDS = "SELECT id FROM documents WHERE id IN (SELECT unnest(?::TEXT[]))"
+
+# Column-wise batch inserts: one parameter per column, each a list; unnest zips them into rows.
+INSERT_DOCUMENTS = """
+INSERT INTO documents (id, ref, origin, record, url, source, title, date, date_source, lang,
+                       text, status, reason, dropped, ingested_at, run_id)
+SELECT unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[]),
+       unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::DATE[]),
+       unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[]),
+       unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TIMESTAMP[]), unnest(?::BIGINT[])"""
+
+INSERT_SENTENCES = """
+INSERT INTO sentences (doc_id, idx, start, "end", text, tokens)
+SELECT unnest(?::TEXT[]), unnest(?::INTEGER[]), unnest(?::INTEGER[]), unnest(?::INTEGER[]),
+       unnest(?::TEXT[]), unnest(?::TEXT[])"""
+
+GET_DOCUMENT = """
+SELECT id, ref, origin, text, record, url, source, title, date, date_source, lang, status, reason,
+       dropped, ingested_at
+FROM documents WHERE id = ?"""
+
+GET_SENTENCES = """
+SELECT idx, start, "end", text, tokens FROM sentences WHERE doc_id = ? ORDER BY idx"""
+
+# `?` status filter: NULL lists every status.
+LIST_DOCUMENTS = """
+WITH page AS (
+    SELECT id, ref, origin, source, title, date, date_source, lang, status, reason, ingested_at
+    FROM documents
+    WHERE ?::TEXT IS NULL OR status = ?::TEXT
+    ORDER BY ingested_at DESC, id
+    LIMIT ? OFFSET ?
+)
+SELECT page.*, (SELECT count(*) FROM sentences s WHERE s.doc_id = page.id) AS n_sentences
+FROM page ORDER BY ingested_at DESC, id"""
+
+# --- rejections ---------------------------------------------------------------------------------
+
+INSERT_REJECTION = """
+INSERT INTO rejections (origin, record, record_key, ref, reason, run_id, "at")
+VALUES (?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT DO NOTHING
+RETURNING id"""
+
+LIST_REJECTIONS = """
+SELECT origin, record, reason, ref FROM rejections ORDER BY id LIMIT ? OFFSET ?"""
+
+# --- stats --------------------------------------------------------------------------------------
+
+COUNT_DOCUMENTS_BY_STATUS = "SELECT status, count(*) FROM documents GROUP BY status ORDER BY status"
+
+COUNT_DOCUMENTS_BY_SOURCE = """
+SELECT coalesce(source, ?) AS source, count(*) AS n FROM documents
+GROUP BY 1 ORDER BY n DESC, source LIMIT ?"""
+
+COUNT_DOCUMENTS_BY_MONTH = """
+SELECT coalesce(strftime(date, '%Y-%m'), ?) AS month, count(*) FROM documents
+GROUP BY 1 ORDER BY month"""
+
+COUNT_SENTENCES = "SELECT count(*) FROM sentences"
+
+COUNT_REJECTIONS = "SELECT count(*) FROM rejections"
+
+COUNT_REJECTIONS_BY_REASON = """
+SELECT reason, count(*) AS n FROM rejections GROUP BY reason ORDER BY n DESC, reason LIMIT ?"""
+
+COUNT_RUNS = "SELECT count(*) FROM runs"
