@@ -20,7 +20,7 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	@rm -f $(DEMO_DB)
-	@$(BIN)/tacitus ingest demo/ --db $(DEMO_DB)
+	@$(BIN)/tacitus ingest demo/text demo/pages demo/feed --db $(DEMO_DB)
 	@$(BIN)/tacitus stats --db $(DEMO_DB)
 
 test: $(STAMP)

@@ -242,11 +242,14 @@ def cmd_stats(args: argparse.Namespace, config: Config) -> int:
 
     with Store(db_path(args, config), read_only=True) as store:
         stats = store.stats()
-    data = _stats_json(stats)
+    data = stats.to_json()
     if args.format == "json":
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return EXIT_OK
-    print(f"documents: {data['documents']}  sentences: {data['sentences']}  rejections: {data['rejections']}")
+    print(
+        f"documents: {data['documents']}  sentences: {data['sentences']}  "
+        f"rejections: {data['rejections']}  runs: {data['runs']}"
+    )
     for title, key in (("by status", "by_status"), ("by source", "by_source"), ("by month", "by_month"), ("rejections by reason", "rejections_by_reason")):
         counts = data.get(key) or {}
         if counts:
@@ -254,12 +257,6 @@ def cmd_stats(args: argparse.Namespace, config: Config) -> int:
             for name, n in counts.items():
                 print(f"  {name or '(unknown)':<40} {n:>6}")
     return EXIT_OK
-
-
-def _stats_json(stats: Any) -> dict[str, Any]:
-    from dataclasses import asdict
-
-    return asdict(stats)
 
 
 def cmd_config(args: argparse.Namespace, config: Config) -> int:
