@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .extract import extract_html, extract_text, parse_dateline
+from .extract import extract_article, extract_html, extract_text, parse_dateline
 from .lang import detect_language
 from .records import Document, Extraction, RawInput, Rejection
 
@@ -31,6 +31,8 @@ def extract(raw: RawInput) -> Extraction:
     """Main text and page metadata for one raw input, by its kind."""
     if raw.kind == "html":
         return extract_html(raw.content, url=raw.url)
+    if raw.kind == "article":
+        return extract_article(raw.content)
     return extract_text(raw.content)
 
 

@@ -22,7 +22,7 @@ class RawInput:
     origin: str  # file path, or "<stdin>"
     record: str | None  # locator inside the origin ("line 3", "record 5"); None for a whole file
     ref: str  # doc_ref: a JSONL record's own id, else the origin (plus "#n" for multi-record files)
-    kind: str  # "text" or "html"
+    kind: str  # "text" (a page, clutter and all), "html", or "article" (already-clean text)
     content: str
     url: str | None = None
     title: str | None = None

@@ -150,3 +150,21 @@ def test_short_edge_lines_that_are_not_prose_stay_out() -> None:
     result = extract_text(f"Menu\n\nNorth Korea said it would attend talks.\n\n{LONG}\n\nClick here to comment.")
     assert result.text == LONG
     assert result.dropped == ["Menu", "North Korea said it would attend talks.", "Click here to comment."]
+
+
+def test_clean_article_text_keeps_every_paragraph_and_strips_a_wire_dateline():
+    from tacitus.extract import extract_article
+
+    text = "SEOUL, March 2, 2004 — The two ministers met.\n\nTalks ended.\n\nNo date was set for the next round."
+    got = extract_article(text)
+    assert got.text == "The two ministers met.\n\nTalks ended.\n\nNo date was set for the next round."
+    assert got.dateline == "SEOUL, March 2, 2004"
+    assert str(got.date) == "2004-03-02" and got.date_source == "dateline"
+    assert got.dropped == []
+
+
+def test_clean_article_text_one_paragraph_per_line():
+    from tacitus.extract import extract_article
+
+    assert extract_article("First line.\nSecond line.\n").text == "First line.\n\nSecond line."
+    assert extract_article("   ").text == ""
