@@ -7,13 +7,18 @@ DEMO_DB ?= demo.duckdb
 
 .PHONY: demo test install clean
 
-$(BIN)/python:
-	@$(PYTHON) -m venv $(VENV)
-	@$(BIN)/python -m pip install -q --upgrade pip
+LOG    := $(VENV)/install.log
 
-# Reinstall only when the project's metadata changes.
+$(BIN)/python:
+	@echo "creating $(VENV) ..."
+	@$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the project's metadata changes. pip's chatter goes to the log, which is
+# printed only when the install fails.
 $(STAMP): pyproject.toml | $(BIN)/python
-	@$(BIN)/python -m pip install -q -e '.[test]'
+	@echo "installing Tacitus and its dependencies into $(VENV) (log: $(LOG)) ..."
+	@$(BIN)/python -m pip install --upgrade pip > $(LOG) 2>&1 || (cat $(LOG); exit 1)
+	@$(BIN)/python -m pip install -e '.[test]' >> $(LOG) 2>&1 || (cat $(LOG); exit 1)
 	@touch $(STAMP)
 
 install: $(STAMP)

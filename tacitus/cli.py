@@ -133,7 +133,8 @@ def _run_args(args: argparse.Namespace) -> dict[str, Any]:
 
 def _summary(report: Any, path: str) -> str:
     parts = [f"{report.stored} stored", f"{report.duplicates} duplicate", f"{report.rejected} rejected"]
-    reasons = ", ".join(f"{k}: {n}" for k, n in report.reasons.most_common())
+    ordered = sorted(report.reasons.items(), key=lambda kv: (-kv[1], kv[0]))
+    reasons = ", ".join(f"{k}: {n}" for k, n in ordered)
     line = f"ingested {report.inputs} inputs: " + ", ".join(parts)
     if reasons:
         line += f" ({reasons})"

