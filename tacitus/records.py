@@ -101,6 +101,7 @@ class Document:
     dropped: list[str] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     ingested_at: dt.datetime | None = None
+    events: list["Event"] | None = None  # None: not coded; []: coded, no events
 
 
 @dataclass(slots=True)

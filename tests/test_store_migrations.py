@@ -11,16 +11,28 @@ from tacitus.errors import StoreError
 from tacitus.records import Document
 from tacitus.store import MIGRATIONS, Migration, Store
 
+# The injection tests below build on schema version 1 alone, with made-up later steps.
+V1 = MIGRATIONS[:1]
 EVENTS_V2 = Migration(2, "events", "CREATE TABLE events (event_id TEXT PRIMARY KEY, doc_id TEXT)")
 
 
-def test_a_new_store_records_migration_one(tmp_path):
+def test_a_new_store_records_every_migration(tmp_path):
     before = dt.datetime.now(dt.UTC)
     with Store(tmp_path / "t.duckdb") as store:
-        assert store.schema_version() == 1
-        [(version, name, applied_at)] = store.applied_migrations()
-    assert (version, name) == (1, MIGRATIONS[0].name)
-    assert before <= applied_at <= dt.datetime.now(dt.UTC)
+        assert store.schema_version() == len(MIGRATIONS) == 2
+        applied = store.applied_migrations()
+    assert [(v, n) for v, n, _ in applied] == [(1, MIGRATIONS[0].name), (2, "events and codings")]
+    assert all(before <= at <= dt.datetime.now(dt.UTC) for _, _, at in applied)
+
+
+def test_a_real_version_one_store_upgrades_to_events(tmp_path):
+    path = tmp_path / "t.duckdb"
+    with Store(path, migrations=V1) as store:
+        store.add_document(Document(id="d1", ref="r1", origin="o", text="Calm."))
+    with Store(path) as store:
+        assert store.schema_version() == 2
+        assert store.has_document("d1") and store.events_of("d1") == []
+        assert store.stats().events == 0
 
 
 def test_reopening_applies_nothing_again(tmp_path):
@@ -33,7 +45,7 @@ def test_reopening_applies_nothing_again(tmp_path):
 
 def test_a_version_one_store_upgrades_and_keeps_its_data(tmp_path):
     path = tmp_path / "t.duckdb"
-    with Store(path) as store:
+    with Store(path, migrations=V1) as store:
         store.add_document(Document(id="d1", ref="r1", origin="o", text="Calm."))
     calls = []
 
@@ -41,7 +53,7 @@ def test_a_version_one_store_upgrades_and_keeps_its_data(tmp_path):
         calls.append(1)
         conn.execute("INSERT INTO events SELECT 'e-' || id, id FROM documents")
 
-    later = MIGRATIONS + (EVENTS_V2, Migration(3, "backfill events", backfill))
+    later = V1 + (EVENTS_V2, Migration(3, "backfill events", backfill))
     with Store(path, migrations=later) as store:
         assert store.schema_version() == 3
         assert [(v, n) for v, n, _ in store.applied_migrations()] == [
@@ -56,11 +68,11 @@ def test_a_version_one_store_upgrades_and_keeps_its_data(tmp_path):
 
 def test_a_failing_migration_is_rolled_back(tmp_path):
     path = tmp_path / "t.duckdb"
-    Store(path).close()
+    Store(path, migrations=V1).close()
     broken = Migration(2, "half done", "CREATE TABLE half (x INT); SELECT * FROM no_such_table")
     with pytest.raises(StoreError, match=r"t\.duckdb: migration 2 \('half done'\) failed"):
-        Store(path, migrations=MIGRATIONS + (broken,))
-    with Store(path) as store:
+        Store(path, migrations=V1 + (broken,))
+    with Store(path, migrations=V1) as store:
         assert store.schema_version() == 1
     with duckdb.connect(str(path), read_only=True) as conn:
         rows = conn.execute("SELECT table_name FROM information_schema.tables").fetchall()
@@ -69,21 +81,21 @@ def test_a_failing_migration_is_rolled_back(tmp_path):
 
 
 def test_migrations_out_of_order_are_refused(tmp_path):
-    gap = MIGRATIONS + (Migration(3, "skips two", "SELECT 1"),)
+    gap = V1 + (Migration(3, "skips two", "SELECT 1"),)
     with pytest.raises(StoreError, match="expected version 2, found 3"):
         Store(tmp_path / "t.duckdb", migrations=gap)
 
 
 def test_a_store_newer_than_the_code_is_refused(tmp_path):
     path = tmp_path / "t.duckdb"
-    Store(path, migrations=MIGRATIONS + (EVENTS_V2,)).close()
+    Store(path, migrations=V1 + (EVENTS_V2,)).close()
     newer = "schema version 2 but this Tacitus knows versions up to 1; use a newer Tacitus"
     with pytest.raises(StoreError, match=newer):
-        Store(path)
+        Store(path, migrations=V1)
 
 
 def test_read_only_store_behind_the_code_is_refused(tmp_path):
     path = tmp_path / "t.duckdb"
-    Store(path).close()
+    Store(path, migrations=V1).close()
     with pytest.raises(StoreError, match="at schema version 1, this Tacitus needs version 2"):
-        Store(path, read_only=True, migrations=MIGRATIONS + (EVENTS_V2,))
+        Store(path, read_only=True, migrations=V1 + (EVENTS_V2,))

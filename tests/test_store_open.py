@@ -9,13 +9,13 @@ import pytest
 
 from tacitus.errors import StoreError
 from tacitus.records import Document, Rejection
-from tacitus.store import Store
+from tacitus.store import MIGRATIONS, Store
 
 
 def test_creates_missing_parent_folders(tmp_path):
     path = tmp_path / "deep" / "er" / "t.duckdb"
     with Store(path) as store:
-        assert store.schema_version() == 1
+        assert store.schema_version() == len(MIGRATIONS)
     assert path.is_file()
 
 
@@ -89,7 +89,7 @@ def test_a_store_locked_by_another_writer(tmp_path):
         holder.stdin.close()
         holder.wait(timeout=30)
     with Store(path) as store:
-        assert store.schema_version() == 1
+        assert store.schema_version() == len(MIGRATIONS)
 
 
 def test_in_memory_store(tmp_path):

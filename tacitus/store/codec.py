@@ -13,7 +13,7 @@ import operator
 from collections.abc import Sequence
 from typing import Any
 
-from tacitus.records import Document, Sentence, Token
+from tacitus.records import Actor, Document, Event, Sentence, Token
 
 # A token is stored as a JSON array in this field order; reading zips it back by position.
 TOKEN_FIELDS = (
@@ -97,3 +97,46 @@ def sentence_from_row(row: Sequence[Any]) -> Sentence:
     """Rebuild a Sentence from a GET_SENTENCES row."""
     idx, start, end, text, tokens = row
     return Sentence(index=idx, start=start, end=end, text=text, tokens=tokens_from_json(tokens))
+
+
+def event_columns(events: Sequence[Event]) -> list[list]:
+    """One list per column of INSERT_EVENTS, in its column order."""
+    rows = [
+        (
+            e.event_id, e.doc_id, e.sentence_index, e.char_start, e.char_end,
+            e.source.code if e.source else None, e.source.country if e.source else None,
+            e.target.code if e.target else None, e.target.country if e.target else None,
+            dumps(e.source.to_json()) if e.source else None,
+            dumps(e.target.to_json()) if e.target else None,
+            e.cameo, e.cameo_root, float(e.goldstein), e.quad_class, dumps(e.plover),
+            dumps(e.trigger), e.date, e.date_precision, e.date_text, e.date_source, e.modality,
+            bool(e.historical), dumps(e.location) if e.location is not None else None,
+            float(e.confidence),
+        )
+        for e in events
+    ]
+    return [list(col) for col in zip(*rows)] if rows else [[] for _ in range(25)]
+
+
+def event_from_row(row: Sequence[Any]) -> Event:
+    """Rebuild an Event from a row of the events query (see queries._SELECT_EVENTS)."""
+    def actor(raw: str | None) -> Actor | None:
+        if raw is None:
+            return None
+        data = json.loads(raw)
+        return Actor(
+            code=data["code"], country=data["country"], sector=data["sector"], name=data["name"],
+            text=data["text"], span=(data["span"][0], data["span"][1]),
+        )
+
+    (event_id, doc_id, ref, idx, sentence, start, end, source, target, cameo, root, goldstein,
+     quad, plover, trigger, date, precision, date_text, date_source, modality, historical,
+     location, confidence) = row
+    return Event(
+        event_id=event_id, doc_id=doc_id, doc_ref=ref, sentence_index=idx, sentence=sentence,
+        char_start=start, char_end=end, source=actor(source), target=actor(target), cameo=cameo,
+        cameo_root=root, goldstein=goldstein, quad_class=quad, plover=json.loads(plover),
+        trigger=json.loads(trigger), date=date, date_precision=precision, confidence=confidence,
+        date_text=date_text, date_source=date_source, modality=modality, historical=historical,
+        location=json.loads(location) if location is not None else None,
+    )

@@ -20,7 +20,7 @@ from typing import Any
 import duckdb
 
 from tacitus.errors import StoreError
-from tacitus.records import Document, Rejection, Sentence
+from tacitus.records import Document, Event, Rejection, Sentence
 from tacitus.store import codec
 from tacitus.store import migrations as mig
 from tacitus.store import queries as q
@@ -148,11 +148,15 @@ class Store:
         """
         return self.add_documents([doc], run_id) == 1
 
-    def add_documents(self, docs: Iterable[Document], run_id: int | None = None) -> int:
+    def add_documents(
+        self, docs: Iterable[Document], run_id: int | None = None, coder_version: str | None = None
+    ) -> int:
         """Store a batch in one transaction; returns how many were new.
 
         Ids already stored, and repeats of an id within the batch, are skipped (first one wins).
-        Rows go in column-wise, one statement per table, so a large batch stays fast.
+        Rows go in column-wise, one statement per table, so a large batch stays fast. Documents
+        whose `events` is not None were coded: their events and a codings row (with
+        `coder_version`) go in with them.
         """
         batch = _unique_by_id(docs)
         for doc in batch:
@@ -169,7 +173,41 @@ class Store:
                 sentences = codec.sentence_columns(new)
                 if sentences[0]:
                     conn.execute(q.INSERT_SENTENCES, sentences)
+                coded = [d for d in new if d.events is not None]
+                if coded:
+                    _insert_codings(conn, coded, coder_version or "unknown")
         return len(new)
+
+    def save_codings(self, docs: Sequence[Document], coder_version: str) -> None:
+        """Replace the stored events of already-stored documents with their new coding."""
+        if not docs:
+            return
+        with self._writing(f"store the coding of {len(docs)} document(s)") as conn:
+            ids = [d.id for d in docs]
+            conn.execute(q.DELETE_EVENTS_OF_DOCS, [ids])
+            conn.execute(q.DELETE_CODINGS_OF_DOCS, [ids])
+            _insert_codings(conn, docs, coder_version)
+
+    def coded_with(self, doc_ids: Sequence[str], coder_version: str) -> set[str]:
+        """Which of these documents are already coded by this coder version."""
+        if not doc_ids:
+            return set()
+        with self._errors("look up codings"):
+            rows = self._live().execute(q.CODED_WITH, [list(doc_ids), coder_version]).fetchall()
+        return {row[0] for row in rows}
+
+    def events_of(self, doc_id: str) -> list[Event]:
+        """A document's stored events in sentence order."""
+        with self._errors(f"read the events of document {doc_id}"):
+            rows = self._live().execute(q.EVENTS_OF_DOC, [doc_id]).fetchall()
+        return [codec.event_from_row(r) for r in rows]
+
+    def events(self, limit: int = 50, offset: int = 0) -> list[Event]:
+        """Stored events, by document date then position."""
+        _check_page(limit, offset)
+        with self._errors("list events"):
+            rows = self._live().execute(q.LIST_EVENTS, [limit, offset]).fetchall()
+        return [codec.event_from_row(r) for r in rows]
 
     def get_document(self, doc_id: str, with_sentences: bool = True) -> Document | None:
         """The stored document rebuilt as a record, or None if the id is unknown."""
@@ -236,6 +274,8 @@ class Store:
                     conn.execute(q.COUNT_REJECTIONS_BY_REASON, [top]).fetchall()
                 ),
                 runs=conn.execute(q.COUNT_RUNS).fetchone()[0],
+                events=conn.execute(q.COUNT_EVENTS).fetchone()[0],
+                coded=conn.execute(q.COUNT_CODED).fetchone()[0],
             )
 
     # --- plumbing -------------------------------------------------------------------------------
@@ -267,6 +307,17 @@ class Store:
             except BaseException:
                 _rollback_quietly(conn)
                 raise
+
+
+def _insert_codings(conn: duckdb.DuckDBPyConnection, docs: Sequence[Document], coder_version: str) -> None:
+    events = [e for d in docs for e in (d.events or [])]
+    if events:
+        conn.execute(q.INSERT_EVENTS, codec.event_columns(events))
+    now = codec.utc_now()
+    conn.execute(
+        q.INSERT_CODINGS,
+        [[d.id for d in docs], [coder_version] * len(docs), [now] * len(docs), [len(d.events or []) for d in docs]],
+    )
 
 
 def _rollback_quietly(conn: duckdb.DuckDBPyConnection) -> None:

@@ -156,3 +156,44 @@ def _apply_one(conn: duckdb.DuckDBPyConnection, migration: Migration) -> None:
         raise StoreError(
             f"migration {migration.version} ({migration.name!r}) failed and was rolled back: {exc}"
         ) from exc
+
+
+SCHEMA_V2 = """
+CREATE TABLE events (
+    event_id       TEXT PRIMARY KEY,
+    doc_id         TEXT NOT NULL,
+    sentence_index INTEGER NOT NULL,
+    char_start     INTEGER NOT NULL,
+    char_end       INTEGER NOT NULL,
+    source_code    TEXT,
+    source_country TEXT,
+    target_code    TEXT,
+    target_country TEXT,
+    source         JSON,                 -- the Actor as in the event contract
+    target         JSON,
+    cameo          TEXT NOT NULL,
+    cameo_root     TEXT NOT NULL,
+    goldstein      DOUBLE NOT NULL,
+    quad_class     INTEGER NOT NULL,
+    plover         JSON NOT NULL,
+    "trigger"      JSON NOT NULL,
+    date           TEXT,                 -- YYYY-MM-DD, YYYY-MM or YYYY
+    date_precision TEXT,
+    date_text      TEXT,
+    date_source    TEXT NOT NULL,
+    modality       TEXT NOT NULL,
+    historical     BOOLEAN NOT NULL,
+    location       JSON,
+    confidence     DOUBLE NOT NULL
+);
+-- Which documents were coded, by which coder version: a document coded with no events still
+-- has a row here, so a rerun knows it was done.
+CREATE TABLE codings (
+    doc_id        TEXT PRIMARY KEY,
+    coder_version TEXT NOT NULL,
+    coded_at      TIMESTAMP NOT NULL,    -- UTC
+    n_events      INTEGER NOT NULL
+);
+"""
+
+MIGRATIONS = MIGRATIONS + (Migration(2, "events and codings", SCHEMA_V2),)

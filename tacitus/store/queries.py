@@ -108,3 +108,52 @@ COUNT_REJECTIONS_BY_REASON = """
 SELECT reason, count(*) AS n FROM rejections GROUP BY reason ORDER BY n DESC, reason LIMIT ?"""
 
 COUNT_RUNS = "SELECT count(*) FROM runs"
+
+# --- events (schema version 2) ------------------------------------------------------------------
+
+DELETE_EVENTS_OF_DOCS = "DELETE FROM events WHERE doc_id IN (SELECT unnest(?::TEXT[]))"
+
+DELETE_CODINGS_OF_DOCS = "DELETE FROM codings WHERE doc_id IN (SELECT unnest(?::TEXT[]))"
+
+INSERT_EVENTS = """
+INSERT INTO events (event_id, doc_id, sentence_index, char_start, char_end, source_code,
+                    source_country, target_code, target_country, source, target, cameo,
+                    cameo_root, goldstein, quad_class, plover, "trigger", date, date_precision,
+                    date_text, date_source, modality, historical, location, confidence)
+SELECT unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::INTEGER[]), unnest(?::INTEGER[]),
+       unnest(?::INTEGER[]), unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[]),
+       unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[]),
+       unnest(?::TEXT[]), unnest(?::DOUBLE[]), unnest(?::INTEGER[]), unnest(?::TEXT[]),
+       unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[]),
+       unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::BOOLEAN[]), unnest(?::TEXT[]),
+       unnest(?::DOUBLE[])"""
+
+INSERT_CODINGS = """
+INSERT INTO codings (doc_id, coder_version, coded_at, n_events)
+SELECT unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TIMESTAMP[]), unnest(?::INTEGER[])"""
+
+CODED_WITH = """
+SELECT doc_id FROM codings
+WHERE doc_id IN (SELECT unnest(?::TEXT[])) AND coder_version = ?"""
+
+# Events joined to their document (doc_ref) and sentence (text): the event contract's fields.
+_SELECT_EVENTS = """
+SELECT e.event_id, e.doc_id, d.ref, e.sentence_index, s.text, e.char_start, e.char_end,
+       e.source, e.target, e.cameo, e.cameo_root, e.goldstein, e.quad_class, e.plover,
+       e."trigger", e.date, e.date_precision, e.date_text, e.date_source, e.modality,
+       e.historical, e.location, e.confidence
+FROM events e
+JOIN documents d ON d.id = e.doc_id
+JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_index"""
+
+EVENTS_OF_DOC = _SELECT_EVENTS + """
+WHERE e.doc_id = ?
+ORDER BY e.sentence_index, e.char_start, e.event_id"""
+
+LIST_EVENTS = _SELECT_EVENTS + """
+ORDER BY d.date NULLS LAST, e.doc_id, e.sentence_index, e.event_id
+LIMIT ? OFFSET ?"""
+
+COUNT_EVENTS = "SELECT count(*) FROM events"
+
+COUNT_CODED = "SELECT count(*) FROM codings"

@@ -82,6 +82,8 @@ class StoreStats:
     rejections: int = 0
     rejections_by_reason: dict[str, int] = field(default_factory=dict)  # top reasons first
     runs: int = 0
+    events: int = 0
+    coded: int = 0  # documents coded (with or without events)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -93,4 +95,6 @@ class StoreStats:
             "rejections": self.rejections,
             "rejections_by_reason": dict(self.rejections_by_reason),
             "runs": self.runs,
+            "events": self.events,
+            "coded": self.coded,
         }
