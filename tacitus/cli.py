@@ -67,6 +67,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="exit 1 when any input is rejected")
     p.set_defaults(handler=cmd_ingest)
 
+    p = sub.add_parser("code", help="ingest like `ingest`, code events and print them")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file, directory (recursive) or - for stdin")
+    p.add_argument("--db", metavar="FILE", help=db_help)
+    p.add_argument("--no-store", action="store_true", help="code in memory; leave the store alone")
+    p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", help="document date for every input")
+    p.add_argument("--source", metavar="NAME", help="source (outlet) name for every input")
+    p.add_argument("--format", choices=("jsonl", "csv", "table"), help="default: table on a terminal, else jsonl")
+    p.add_argument("--strict", action="store_true", help="exit 1 when any input is rejected")
+    p.set_defaults(handler=cmd_code)
+
     p = sub.add_parser("extract", help="print the clean text and metadata of a page")
     p.add_argument("path", metavar="FILE", help="file to extract (or - for stdin)")
     p.add_argument("--format", choices=("text", "json"), default="text")
@@ -85,6 +95,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="FILE", help=db_help)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(handler=cmd_stats)
+
+    p = sub.add_parser("eval", help="measure the coder against the reference gold sets")
+    p.add_argument("--reference", metavar="DIR", help="gold data folder (default: TACITUS_REFERENCE or ../shared/reference)")
+    p.add_argument("--task", action="append", metavar="NAME", help="run only this task (repeatable)")
+    p.add_argument("--limit", type=int, metavar="N", help="at most N items per task")
+    p.add_argument("--errors", type=int, default=0, metavar="N", help="print N wrong items per task on stderr")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.set_defaults(handler=cmd_eval)
 
     p = sub.add_parser("config", help="print the default configuration file")
     p.set_defaults(handler=cmd_config)
@@ -120,6 +138,40 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
         store.finish_run(run_id, report.counts())
     _print_rejections(report.examples, report.rejected, sys.stderr)
     print(_summary(report, path))
+    return EXIT_ERROR if args.strict and report.rejected else EXIT_OK
+
+
+def cmd_code(args: argparse.Namespace, config: Config) -> int:
+    from .events.coder import load_coder
+    from .nlp import load_nlp
+    from .output import EventWriter
+    from .pipeline import ingest
+    from .prepare import PrepareOptions
+    from .sources import ReaderOptions, read_inputs
+    from .store import Store
+
+    options = PrepareOptions(
+        date=args.date,
+        source=args.source,
+        languages=config.ingest.languages,
+        min_text_chars=config.ingest.min_text_chars,
+    )
+    path = ":memory:" if args.no_store else db_path(args, config)
+    fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    nlp = load_nlp(config.nlp.model)
+    coder = load_coder(config.coder_options())
+    writer = EventWriter(sys.stdout, fmt)
+    with Store(path) as store:
+        run_id = store.begin_run("code", _run_args(args))
+        inputs = read_inputs(args.paths, ReaderOptions(max_bytes=config.ingest.max_bytes), stdin=sys.stdin.buffer)
+        report = ingest(
+            inputs, store, nlp, options, run_id=run_id, batch_size=config.nlp.batch_size,
+            coder=coder, on_document=lambda doc: writer.write(doc.events or []),
+        )
+        store.finish_run(run_id, report.counts())
+    writer.close()
+    _print_rejections(report.examples, report.rejected, sys.stderr)
+    print(_summary(report, "(memory)" if args.no_store else path) + f"; {report.events} events", file=sys.stderr)
     return EXIT_ERROR if args.strict and report.rejected else EXIT_OK
 
 
@@ -257,6 +309,26 @@ def cmd_stats(args: argparse.Namespace, config: Config) -> int:
             print(f"{title}:")
             for name, n in counts.items():
                 print(f"  {name or '(unknown)':<40} {n:>6}")
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace, config: Config) -> int:
+    from pathlib import Path
+
+    from .api import code_text
+    from .eval.report import format_table, run_all
+
+    reference = Path(args.reference or os.environ.get("TACITUS_REFERENCE") or "../shared/reference")
+    report = run_all(code_text, reference, tasks=args.task, limit=args.limit)
+    if args.format == "json":
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(format_table(report))
+    for result in report.results:
+        for case in result.errors[: args.errors]:
+            print(f"[{result.task}] {case.item}: {case.text}", file=sys.stderr)
+            print(f"    gold:      {case.gold}", file=sys.stderr)
+            print(f"    predicted: {case.predicted}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -34,13 +34,26 @@ class IngestConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class CoderConfig:
+    require_target: bool = True
+    min_confidence: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     store: StoreConfig = field(default_factory=StoreConfig)
     nlp: NlpConfig = field(default_factory=NlpConfig)
     ingest: IngestConfig = field(default_factory=IngestConfig)
+    coder: CoderConfig = field(default_factory=CoderConfig)
+
+    def coder_options(self) -> Any:
+        """The event coder's options (tacitus.events.coder.CoderOptions)."""
+        from .events.coder import CoderOptions
+
+        return CoderOptions(require_target=self.coder.require_target, min_confidence=self.coder.min_confidence)
 
 
-_SECTIONS = {"store": StoreConfig, "nlp": NlpConfig, "ingest": IngestConfig}
+_SECTIONS = {"store": StoreConfig, "nlp": NlpConfig, "ingest": IngestConfig, "coder": CoderConfig}
 
 
 def default_config_text() -> str:
@@ -96,6 +109,10 @@ def _coerce(value: Any, default: Any, where: str) -> Any:
         if type(value) is not type(default):
             raise ConfigError(f"{where}: expected {type(default).__name__}, got {value!r}")
         return value
+    if isinstance(default, float):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise ConfigError(f"{where}: expected a number from 0 to 1, got {value!r}")
+        return float(value)
     if isinstance(default, int):
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             raise ConfigError(f"{where}: expected a positive integer, got {value!r}")

@@ -1,8 +1,9 @@
-"""Stage composition and the one error policy: inputs stream through prepare -> parse -> stages -> store.
+"""Stage composition and the one error policy: inputs stream through prepare -> parse -> code -> store.
 
 Every input ends as a stored document (ok or rejected) or a rejection row; one bad page never stops
 the batch. Documents already in the store (same content id) are counted as duplicates and not parsed
-again.
+again; with a coder, a stored document that this coder version has not coded yet is coded from its
+stored parse.
 """
 
 from __future__ import annotations
@@ -14,18 +15,31 @@ from typing import Any, Protocol
 
 from .nlp import parse
 from .prepare import PrepareOptions, prepare
-from .records import Document, RawInput, Rejection
+from .records import Document, Event, RawInput, Rejection
 
-Stage = Callable[[Document], Document]
 MAX_EXAMPLES = 20
+
+
+class Coder(Protocol):
+    """What the pipeline needs from an event coder (tacitus.events.coder.EventCoder)."""
+
+    version: str
+
+    def __call__(self, doc: Document) -> Document: ...
 
 
 class DocumentSink(Protocol):
     """What the pipeline needs from a store (tacitus.store.Store implements it)."""
 
     def has_document(self, doc_id: str) -> bool: ...
-    def add_documents(self, docs: Iterable[Document], run_id: int | None = None) -> int: ...
+    def add_documents(
+        self, docs: Iterable[Document], run_id: int | None = None, coder_version: str | None = None
+    ) -> int: ...
     def add_rejection(self, rej: Rejection, run_id: int | None = None) -> bool: ...
+    def get_document(self, doc_id: str, with_sentences: bool = True) -> Document | None: ...
+    def coded_with(self, doc_ids: Sequence[str], coder_version: str) -> set[str]: ...
+    def save_codings(self, docs: Sequence[Document], coder_version: str) -> None: ...
+    def events_of(self, doc_id: str) -> list[Event]: ...
 
 
 @dataclass(slots=True)
@@ -38,6 +52,8 @@ class IngestReport:
     duplicates: int = 0  # already stored, or repeated within this run
     rejected: int = 0  # rejection rows plus documents stored as rejected
     sentences: int = 0
+    coded: int = 0  # documents coded in this run
+    events: int = 0  # events of the documents this run saw (new or already stored)
     reasons: Counter = field(default_factory=Counter)
     examples: list[Rejection] = field(default_factory=list)
 
@@ -54,6 +70,8 @@ class IngestReport:
             "duplicates": self.duplicates,
             "rejected": self.rejected,
             "sentences": self.sentences,
+            "coded": self.coded,
+            "events": self.events,
         }
 
 
@@ -69,12 +87,18 @@ def ingest(
     options: PrepareOptions,
     run_id: int | None = None,
     batch_size: int = 32,
-    stages: Sequence[Stage] = (),
+    coder: Coder | None = None,
+    on_document: Callable[[Document], None] | None = None,
     on_progress: Callable[[IngestReport], None] | None = None,
 ) -> IngestReport:
-    """Stream inputs into the store in batches; returns the run's counts."""
+    """Stream inputs into the store in batches; returns the run's counts.
+
+    With a coder, every document is coded (or its stored coding reused) and `on_document` sees
+    each document of the input once, with its `events`, in input order within a batch.
+    """
     report = IngestReport(run_id=run_id)
     batch: list[Document] = []
+    stored: list[str] = []
     seen: set[str] = set()
     for item in inputs:
         report.inputs += 1
@@ -85,18 +109,22 @@ def ingest(
         if isinstance(prepared, Rejection):
             _record_rejection(prepared, sink, report, run_id)
             continue
-        if prepared.id in seen or sink.has_document(prepared.id):
+        if prepared.id in seen:
             report.duplicates += 1
             continue
         seen.add(prepared.id)
-        batch.append(prepared)
-        if len(batch) >= batch_size:
-            _flush(batch, sink, nlp, report, run_id, batch_size, stages)
-            batch = []
+        if sink.has_document(prepared.id):
+            report.duplicates += 1
+            stored.append(prepared.id)
+        else:
+            batch.append(prepared)
+        if len(batch) + len(stored) >= batch_size:
+            _flush(batch, stored, sink, nlp, report, run_id, batch_size, coder, on_document)
+            batch, stored = [], []
             if on_progress:
                 on_progress(report)
-    if batch:
-        _flush(batch, sink, nlp, report, run_id, batch_size, stages)
+    if batch or stored:
+        _flush(batch, stored, sink, nlp, report, run_id, batch_size, coder, on_document)
     if on_progress:
         on_progress(report)
     return report
@@ -109,26 +137,52 @@ def _record_rejection(rej: Rejection, sink: DocumentSink, report: IngestReport, 
 
 def _flush(
     batch: list[Document],
+    stored: list[str],
     sink: DocumentSink,
     nlp: Any,
     report: IngestReport,
     run_id: int | None,
     batch_size: int,
-    stages: Sequence[Stage],
+    coder: Coder | None,
+    on_document: Callable[[Document], None] | None,
 ) -> None:
-    """Parse the English documents of a batch, run the later stages, store the batch at once."""
+    """Parse and code the new documents of a batch and store them at once; code or reuse the
+    stored ones."""
     to_parse = [doc for doc in batch if doc.status == "ok"]
     for doc, sentences in zip(to_parse, parse(nlp, (d.text for d in to_parse), batch_size)):
         doc.sentences = sentences
-    done = []
+    if coder is not None:
+        batch = [coder(doc) for doc in batch]
+    sink.add_documents(batch, run_id, coder.version if coder else None)
     for doc in batch:
-        for stage in stages:
-            doc = stage(doc)
-        done.append(doc)
-    sink.add_documents(done, run_id)
-    for doc in done:
         if doc.status == "ok":
             report.stored += 1
             report.sentences += len(doc.sentences)
         else:
             report.reject(Rejection(origin=doc.origin, record=doc.record, reason=doc.reason or "rejected", ref=doc.ref))
+    again = _stored_documents(stored, sink, coder, report)
+    if coder is not None:
+        report.coded += sum(doc.status == "ok" for doc in batch)
+    for doc in batch + again:
+        report.events += len(doc.events or [])
+        if on_document:
+            on_document(doc)
+
+
+def _stored_documents(
+    ids: list[str], sink: DocumentSink, coder: Coder | None, report: IngestReport
+) -> list[Document]:
+    """Documents already in the store: coded now if this coder has not coded them, else their
+    stored events. Without a coder there is nothing to do."""
+    if coder is None or not ids:
+        return []
+    done = sink.coded_with(ids, coder.version)
+    docs = [sink.get_document(i, with_sentences=i not in done) for i in ids]
+    docs = [d for d in docs if d is not None]
+    fresh = [coder(d) for d in docs if d.id not in done]
+    sink.save_codings(fresh, coder.version)
+    report.coded += sum(d.status == "ok" for d in fresh)
+    for doc in docs:
+        if doc.id in done:
+            doc.events = sink.events_of(doc.id)
+    return docs

@@ -1,0 +1,239 @@
+"""Actor resolution: from a noun phrase in a parsed sentence to coded CAMEO actors.
+
+A noun phrase is read from its head token outwards (modifiers, compounds, appositions, "of"
+phrases), matched against our lexicons, and coded as COUNTRY + SECTOR ("North Korean Vice Foreign
+Minister Kim Gye Gwan" -> PRKGOV). People named with a title or a country are remembered for the
+rest of the document, so a later bare "Kim" or "Kartman" resolves to the same actor; a name with no
+title and no country is coded only from the dated officials lexicon ("Clinton" in 1996 -> USAGOV).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..events.syntax import Tree
+from ..records import Actor, Token
+from .lexicon import ActorEntry, ActorLexicon
+from .officials import OfficialsIndex
+
+# Dependents that belong to a noun phrase's own words (names, titles, modifiers).
+NP_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "appos", "case", "flat", "npadvmod"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us"})
+NAME_ENTS = frozenset({"PERSON"})
+COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "contextual"})
+
+
+@dataclass(slots=True)
+class DocContext:
+    """What the resolver has learnt about one document so far."""
+
+    date: dt.date | None
+    people: dict[str, tuple[str, str | None, str | None, str]] = field(default_factory=dict)
+    countries: Counter = field(default_factory=Counter)
+
+
+@dataclass(slots=True)
+class Resolved:
+    code: str
+    country: str | None
+    sector: str | None
+    name: str | None
+
+
+class ActorResolver:
+    def __init__(self, lexicon: ActorLexicon, officials: OfficialsIndex):
+        self.lexicon = lexicon
+        self.officials = officials
+
+    def start(self, date: dt.date | None) -> DocContext:
+        return DocContext(date=date)
+
+    # --- noun phrases -------------------------------------------------------------------------
+
+    def actors(self, tree: Tree, head: Token, ctx: DocContext) -> list[Actor]:
+        """Actors for the noun phrase headed by `head`, one per conjunct ("X and Y")."""
+        out: list[Actor] = []
+        for i in tree.conjuncts(head.i):
+            actor = self.actor(tree, tree.tokens[i], ctx)
+            if actor is not None and all(a.code != actor.code or a.span != actor.span for a in out):
+                out.append(actor)
+        return out
+
+    def actor(self, tree: Tree, head: Token, ctx: DocContext) -> Actor | None:
+        if head.lemma.lower() in PRONOUNS or head.pos == "PRON":
+            return None
+        idx = np_tokens(tree, head.i)
+        toks = [tree.tokens[i] for i in idx]
+        resolved = self._resolve(toks, head, ctx)
+        if resolved is None:
+            return None
+        lo, hi = _trim(toks)
+        text_start, text_end = lo.start, hi.end
+        sentence = tree.sentence
+        text = sentence.text[text_start - sentence.start : text_end - sentence.start]
+        return Actor(
+            code=resolved.code,
+            country=resolved.country,
+            sector=resolved.sector,
+            name=resolved.name,
+            text=text,
+            span=(text_start, text_end),
+        )
+
+    def _resolve(self, toks: list[Token], head: Token, ctx: DocContext) -> Resolved | None:
+        entries = self._matches([t.text for t in toks], ctx)
+        person = _person_name(toks)
+        country, role, igo = _country_role(entries)
+        if igo is not None:
+            return Resolved(code=igo.code, country=None, sector="IGO", name=igo.name)
+        if role is None:
+            role = self._title_sector(toks)
+        if country is None and person:
+            known = self._known_person(person, ctx)
+            if known is not None:
+                return known
+        if country is None:
+            return None
+        if person and role:
+            self._remember(person, country, role, ctx)
+        name = person or self.lexicon.country_name(country)
+        return Resolved(code=country + (role or ""), country=country, sector=role[:3] if role else None, name=name)
+
+    def _matches(self, words: list[str], ctx: DocContext) -> list[ActorEntry]:
+        """One reading per lexicon phrase found in the words, left to right."""
+        found: list[ActorEntry] = []
+        i = 0
+        while i < len(words):
+            hit = self.lexicon.longest_match(words, i)
+            if hit is None:
+                i += 1
+                continue
+            n, entries = hit
+            usable = [e for e in entries if not e.requires or any(ctx.countries[c] for c in e.requires)]
+            if usable:
+                found.append(usable[0])
+            i += n
+        return found
+
+    def _title_sector(self, toks: list[Token]) -> str | None:
+        for t in reversed(toks):
+            if t.ent_type in NAME_ENTS:
+                continue
+            sector = self.lexicon.agent_sector(t.lemma.lower()) or self.lexicon.agent_sector(t.text.lower())
+            if sector:
+                return sector
+        return None
+
+    def _known_person(self, name: str, ctx: DocContext) -> Resolved | None:
+        for key in _name_keys(name):
+            if key in ctx.people:
+                code, country, sector, full = ctx.people[key]
+                return Resolved(code=code, country=country, sector=sector, name=full)
+        matches = self.officials.lookup(name, ctx.date) if ctx.date else []
+        codes = {o.code for o in matches}
+        if len(codes) == 1:
+            official = matches[0]
+            country = official.country if len(official.country) == 3 else None
+            return Resolved(code=official.code, country=country, sector=official.code[3:] or None, name=official.name)
+        return None
+
+    def _remember(self, name: str, country: str, role: str, ctx: DocContext) -> None:
+        code = country + role
+        for key in _name_keys(name):
+            ctx.people.setdefault(key, (code, country, role[:3], name))
+
+    # --- document memory ---------------------------------------------------------------------
+
+    def observe(self, tree: Tree, ctx: DocContext) -> None:
+        """Learn from a sentence before coding it: the countries it names (for contextual forms
+        such as "the North") and the people it introduces with a title or a nationality."""
+        for entry in self._matches([t.text for t in tree.tokens], ctx):
+            if entry.country and entry.kind in COUNTRY_KINDS:
+                ctx.countries[entry.country] += 1
+        for tok in tree.tokens:
+            if tok.ent_type in NAME_ENTS and tok.pos == "PROPN" and tok.dep not in ("compound", "flat"):
+                self.actor(tree, tok, ctx)  # resolving a titled name remembers it
+
+
+def np_tokens(tree: Tree, head: int) -> list[int]:
+    """The noun phrase's own tokens: head, modifiers, compounds, appositions and "of" phrases."""
+    out = {head}
+    stack = [head]
+    while stack:
+        j = stack.pop()
+        for c in tree.children[j]:
+            tok = tree.tokens[c]
+            if tok.dep in NP_DEPS or (tok.dep == "prep" and tok.lemma.lower() == "of" and j == head):
+                if c not in out:
+                    out.add(c)
+                    stack.append(c)
+            elif tok.dep == "pobj" and tree.tokens[j].lemma.lower() == "of":
+                out.add(c)
+                stack.append(c)
+            elif tok.dep == "punct" and tree.tokens[j].dep == "appos":
+                continue
+    return sorted(out)
+
+
+def _trim(toks: list[Token]) -> tuple[Token, Token]:
+    lo, hi = 0, len(toks) - 1
+    while lo < hi and toks[lo].pos == "PUNCT":
+        lo += 1
+    while hi > lo and toks[hi].pos in ("PUNCT", "PART") and toks[hi].text in (",", "'s", "’s", "'", "’", "."):
+        hi -= 1
+    return toks[lo], toks[hi]
+
+
+def _person_name(toks: list[Token]) -> str | None:
+    """The longest run of PERSON-entity tokens in the phrase."""
+    best: list[Token] = []
+    run: list[Token] = []
+    for t in toks:
+        if t.ent_type in NAME_ENTS and t.pos == "PROPN":
+            if run and t.ent_iob == "B":
+                best = max(best, run, key=len)
+                run = []
+            run.append(t)
+        else:
+            best = max(best, run, key=len)
+            run = []
+    best = max(best, run, key=len)
+    return " ".join(t.text for t in best) if best else None
+
+
+def _name_keys(name: str) -> list[str]:
+    parts = name.split()
+    keys = [name.lower()]
+    if len(parts) > 1:
+        keys += [parts[-1].lower(), parts[0].lower()]
+    return keys
+
+
+def _country_role(entries: list[ActorEntry]) -> tuple[str | None, str | None, ActorEntry | None]:
+    """The first country named, the role suffix (an organ's over a generic agent's), any IGO.
+
+    Roles are CAMEO suffixes, possibly compound ("GOV", "MIL", "GOVMIL"): a complete organ code
+    ("USAMIL") contributes its suffix, a context-dependent one ("GOV") the code itself.
+    """
+    country: str | None = None
+    organ_role: str | None = None
+    agent_role: str | None = None
+    igo: ActorEntry | None = None
+    for e in entries:
+        international = e.complete and e.country is None
+        if international:
+            if igo is None:
+                igo = e
+            continue
+        if e.country and country is None and e.kind != "region":
+            country = e.country
+        if e.kind == "organ":
+            suffix = e.code[3:] if e.complete else e.code
+            organ_role = organ_role or suffix or None
+        elif e.kind == "agent":
+            agent_role = e.code  # the last agent word is nearest the head: "Vice Foreign Minister"
+    if country is not None:
+        igo = None
+    return country, organ_role or agent_role, igo

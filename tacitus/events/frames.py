@@ -1,0 +1,261 @@
+"""Our verb-frame lexicon: reading it, and matching frames against a dependency parse.
+
+Lexicon lines (see docs/lexicons-verbs.md):
+
+    CODE  PATTERN [| PATTERN ...]      # comment
+
+A PATTERN is a verb lemma followed by elements, read left to right along the parse:
+
+    TGT          the event's target: the current verb's object (or the object of a preceding preposition)
+    SRC          the event's source, when it is not the subject (the subject then becomes the target)
+    +verb        a complement verb ("agree +open negotiation"): xcomp/ccomp of the current verb
+    prep X       a prepositional phrase on the current noun or verb; X is TGT, SRC or a noun
+                 (prepositions too may be alternatives: to/with TGT)
+    noun         the current verb's object noun, by lemma ("hold talk with TGT"); a/b for alternatives
+    verb_particle  a particle verb is written with an underscore: call_off, set_forth, pull_out
+
+The most specific matching pattern (most elements) wins; ties go to the first in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import ConfigError
+from ..records import Token
+from .syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, Tree
+
+PREPOSITIONS = frozenset(
+    "with to for on against from into in at of over about by toward towards between among "
+    "across through upon under within without".split()
+)
+_CODE = re.compile(r"^\d{2,4}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    kind: str  # "TGT" | "SRC" | "verb" | "prep" | "noun" | "particle"
+    words: tuple[str, ...] = ()  # lemmas (alternatives) for verb / noun / particle / prep
+    fill: str | None = None  # for prep: "TGT", "SRC" or None when followed by a noun in `words2`
+    nouns: tuple[str, ...] = ()  # for prep followed by a noun
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    code: str
+    verb: str
+    elements: tuple[Element, ...]
+    text: str  # the pattern as written, for explanations
+    line: int
+
+    @property
+    def specificity(self) -> int:
+        return len(self.elements)
+
+
+@dataclass(slots=True)
+class FrameMatch:
+    frame: Frame
+    source: Token | None  # None: the subject is the source
+    target: Token | None
+    swap: bool  # SRC element used: the subject is the target
+    tokens: list[int]  # the tokens that matched literal elements (the trigger)
+
+
+def parse_pattern(text: str, code: str, line: int, origin: str) -> list[Frame]:
+    """One written pattern; `a/b` alternatives on the verb expand to one frame per verb."""
+    words = text.split()
+    if not words:
+        raise ConfigError(f"{origin}:{line}: empty pattern for code {code}")
+    verb_word, rest = words[0].lower(), words[1:]
+    elements = _elements(rest, text, line, origin)
+    frames = []
+    for alternative in verb_word.split("/"):
+        verb, _, particle = alternative.partition("_")
+        if not re.fullmatch(r"[a-z][a-z\-]*", verb):
+            raise ConfigError(f"{origin}:{line}: cannot read verb {alternative!r} in pattern {text!r}")
+        lead = (Element(kind="particle", words=(particle,)),) if particle else ()
+        frames.append(Frame(code=code, verb=verb, elements=lead + elements, text=text, line=line))
+    return frames
+
+
+def _elements(rest: list[str], text: str, line: int, origin: str) -> tuple[Element, ...]:
+    elements: list[Element] = []
+    i = 0
+    while i < len(rest):
+        w = rest[i]
+        alternatives = tuple(w.lower().split("/"))
+        if w in ("TGT", "SRC"):
+            elements.append(Element(kind=w))
+        elif w.startswith("+"):
+            elements.append(Element(kind="verb", words=tuple(w[1:].lower().split("/"))))
+        elif all(a in PREPOSITIONS for a in alternatives):
+            if i + 1 == len(rest):
+                raise ConfigError(f"{origin}:{line}: preposition {w!r} needs TGT, SRC or a noun after it")
+            nxt = rest[i + 1]
+            if nxt in ("TGT", "SRC"):
+                elements.append(Element(kind="prep", words=alternatives, fill=nxt))
+            else:
+                elements.append(Element(kind="prep", words=alternatives, nouns=tuple(nxt.lower().split("/"))))
+            i += 1
+        elif any(a in PREPOSITIONS for a in alternatives):
+            raise ConfigError(f"{origin}:{line}: {w!r} mixes prepositions and other words in pattern {text!r}")
+        elif re.fullmatch(r"[a-z][a-z/\-]*", w):
+            elements.append(Element(kind="noun", words=alternatives))
+        else:
+            raise ConfigError(f"{origin}:{line}: cannot read {w!r} in pattern {text!r}")
+        i += 1
+    if sum(e.kind == "SRC" or e.fill == "SRC" for e in elements) > 1:
+        raise ConfigError(f"{origin}:{line}: more than one SRC in pattern {text!r}")
+    return tuple(elements)
+
+
+def parse_lexicon(text: str, origin: str) -> list[Frame]:
+    frames: list[Frame] = []
+    for n, raw in enumerate(text.splitlines(), start=1):
+        body = raw.split("#", 1)[0].strip()
+        if not body:
+            continue
+        parts = body.split(None, 1)
+        if len(parts) != 2 or not _CODE.match(parts[0]):
+            raise ConfigError(f"{origin}:{n}: expected 'CODE PATTERN [| PATTERN ...]', got {raw.strip()!r}")
+        code, patterns = parts
+        for pattern in patterns.split("|"):
+            frames.extend(parse_pattern(pattern.strip(), code, n, origin))
+    return frames
+
+
+class FrameIndex:
+    """Frames by verb lemma, most specific first."""
+
+    def __init__(self, frames: list[Frame]):
+        by_verb: dict[str, list[Frame]] = defaultdict(list)
+        for f in frames:
+            by_verb[f.verb].append(f)
+        self._by_verb = {v: sorted(fs, key=lambda f: (-f.specificity, f.line)) for v, fs in by_verb.items()}
+        self.frames = frames
+
+    def __contains__(self, lemma: str) -> bool:
+        return lemma in self._by_verb
+
+    def candidates(self, lemma: str) -> list[Frame]:
+        return self._by_verb.get(lemma, [])
+
+    def match(self, tree: Tree, verb: int) -> FrameMatch | None:
+        """The most specific frame that matches the verb at token index `verb`."""
+        lemma = tree.tokens[verb].lemma.lower()
+        for frame in self.candidates(lemma):
+            found = match_frame(frame, tree, verb)
+            if found is not None:
+                return found
+        return None
+
+
+def match_frame(frame: Frame, tree: Tree, verb: int) -> FrameMatch | None:
+    head = verb
+    noun: int | None = None
+    source = target = None
+    swap = False
+    used: list[int] = [verb]
+    passive = tree.is_passive(verb)
+    for el in frame.elements:
+        if el.kind == "particle":
+            prt = [t for t in tree.kids(head, {"prt"}) if t.lemma.lower() in el.words]
+            if not prt:
+                return None
+            used.append(prt[0].i)
+        elif el.kind == "verb":
+            comp = [
+                t for t in tree.kids(head, {"xcomp", "ccomp", "advcl", "conj", "pcomp"})
+                if t.lemma.lower() in el.words
+            ]
+            if noun is not None and not comp:
+                comp = [t for t in tree.kids(noun, {"acl", "relcl"}) if t.lemma.lower() in el.words]
+            if not comp:
+                return None
+            head, noun = comp[0].i, None
+            used.append(head)
+        elif el.kind == "noun":
+            obj = _object_noun(tree, head, el.words, passive and head == verb)
+            if obj is None:
+                return None
+            noun = obj.i
+            used.append(noun)
+        elif el.kind in ("TGT", "SRC"):
+            obj = _object(tree, head, passive and head == verb)
+            if obj is None:
+                return None
+            if el.kind == "TGT":
+                target = obj
+            else:
+                source, swap = obj, True
+        elif el.kind == "prep":
+            pobj = _prep_object(tree, head, noun, el.words, el.nouns)
+            if pobj is None:
+                return None
+            if el.fill == "TGT":
+                target = pobj
+            elif el.fill == "SRC":
+                source, swap = pobj, True
+            else:
+                noun = pobj.i
+                used.append(noun)
+    return FrameMatch(frame=frame, source=source, target=target, swap=swap, tokens=sorted(set(used)))
+
+
+def _object(tree: Tree, head: int, passive: bool) -> Token | None:
+    obj = tree.kid(head, OBJECT_DEPS)
+    if obj is None and passive:
+        obj = tree.kid(head, PASSIVE_SUBJECT_DEPS)
+    if obj is None and _is_participle_modifier(tree, head):
+        obj = tree.tokens[tree.tokens[head].head]
+    return obj
+
+
+def _is_participle_modifier(tree: Tree, verb: int) -> bool:
+    """ "the aid provided by Japan": a past participle modifying its noun, which is its object."""
+    tok = tree.tokens[verb]
+    return tok.dep == "acl" and tok.tag == "VBN" and tok.head != verb
+
+
+def _object_noun(tree: Tree, head: int, lemmas: tuple[str, ...], passive: bool) -> Token | None:
+    deps = OBJECT_DEPS | (PASSIVE_SUBJECT_DEPS if passive else frozenset())
+    candidates = tree.kids(head, deps)
+    if not candidates and _is_participle_modifier(tree, head):
+        candidates = [tree.tokens[tree.tokens[head].head]]
+    for obj in candidates:
+        for j in tree.conjuncts(obj.i):
+            tok = tree.tokens[j]
+            if tok.lemma.lower() in lemmas or tok.text.lower() in lemmas:
+                return tok
+    return None
+
+
+def _prep_object(
+    tree: Tree, head: int, noun: int | None, preps: tuple[str, ...], nouns: tuple[str, ...]
+) -> Token | None:
+    for host in ([noun] if noun is not None else []) + [head]:
+        for lemma, obj in tree.prep_objects(host):
+            if lemma not in preps:
+                continue
+            if not nouns or obj.lemma.lower() in nouns or obj.text.lower() in nouns:
+                return obj
+    return None
+
+
+def load_frames(path: Path | None = None) -> FrameIndex:
+    """The packaged verb lexicon (or a file of the same format)."""
+    if path is not None:
+        return FrameIndex(parse_lexicon(Path(path).read_text(encoding="utf-8"), str(path)))
+    return _packaged_frames()
+
+
+@cache
+def _packaged_frames() -> FrameIndex:
+    data = resources.files("tacitus.events").joinpath("data", "verbs.txt")
+    return FrameIndex(parse_lexicon(data.read_text(encoding="utf-8"), "tacitus/events/data/verbs.txt"))

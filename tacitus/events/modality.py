@@ -1,0 +1,95 @@
+"""Modality: did the event happen, or is it denied, intended, conditional, or only alleged?
+
+Old coders code "talks may resume" as if talks happened. Each coded verb is read for the markers
+that change that: a negation on the verb or on its object ("did not agree", "no dates were set"),
+future or intention ("will open", "is to open", "plans to", "hopes to", "is likely to"), a
+condition or possibility ("could", "would", "if"), or a report of an allegation ("allegedly",
+"accused of"). "refused to" is not a negation: it is a REJECT event in the verb lexicon.
+"""
+
+from __future__ import annotations
+
+from .syntax import Tree
+
+ASSERTED, NEGATED, INTENDED, HYPOTHETICAL, CLAIMED = "asserted", "negated", "intended", "hypothetical", "claimed"
+MODALITIES = (ASSERTED, NEGATED, INTENDED, HYPOTHETICAL, CLAIMED)
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "gon"})
+HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "'d"})
+# Governing words that make their complement intended, not done: "plans to open".
+INTENT_HEADS = frozenset(
+    "plan intend hope expect aim seek want wish prepare propose offer pledge promise vow threaten "
+    "agree decide vote move set poise likely due close ready eager willing going about "
+    "consider mull weigh aspire".split()
+)
+# ... or only possible / conditional.
+HYPOTHETICAL_HEADS = frozenset("may might could would possible able unlikely".split())
+CLAIM_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
+CLAIM_HEADS = frozenset({"allege", "claim", "accuse", "charge", "suspect", "believe"})
+NEGATIVE_DETERMINERS = frozenset({"no", "neither", "nor"})
+NEGATIVE_ADVERBS = frozenset({"never", "not", "n't", "nowhere"})
+CONDITION_MARKERS = frozenset({"if", "unless", "whether"})
+
+
+def modality(tree: Tree, verb: int) -> str:
+    """The modality of the event whose trigger is token `verb`."""
+    toks = tree.tokens
+    kids = tree.kids(verb)
+    if any(k.dep == "neg" or (k.dep == "advmod" and k.text.lower() in NEGATIVE_ADVERBS) for k in kids):
+        return NEGATED
+    if _negated_argument(tree, verb):
+        return NEGATED
+    if any(k.dep == "mark" and k.text.lower() in CONDITION_MARKERS for k in kids):
+        return HYPOTHETICAL
+    aux = {k.text.lower() for k in kids if k.dep in ("aux", "auxpass")}
+    if aux & HYPOTHETICAL_AUX:
+        return HYPOTHETICAL
+    if aux & FUTURE_AUX:
+        return INTENDED
+    if any(k.dep == "advmod" and k.text.lower() in CLAIM_ADVERBS for k in kids):
+        return CLAIMED
+    return _from_governor(tree, verb, toks[verb].dep)
+
+
+def _forms(tok) -> set[str]:
+    """Lemma and surface forms: the small model sometimes lemmatises badly ("hopes" -> "hop")."""
+    lower = tok.text.lower()
+    forms = {tok.lemma.lower(), lower}
+    for suffix in ("s", "d", "ed"):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            forms.add(lower[: -len(suffix)])
+    return forms
+
+
+def _negated_argument(tree: Tree, verb: int) -> bool:
+    """ "No dates were set", "no talks were held": a negative determiner on the verb's object."""
+    for arg in tree.kids(verb, {"nsubjpass", "dobj"}):
+        if any(d.dep == "det" and d.text.lower() in NEGATIVE_DETERMINERS for d in tree.kids(arg.i)):
+            return True
+    return False
+
+
+def _from_governor(tree: Tree, verb: int, dep: str) -> str:
+    """A complement takes its modality from what governs it: "plans to open" is intended,
+    "is likely to open" intended, "may agree to meet" hypothetical, "is alleged to have" claimed."""
+    toks = tree.tokens
+    if toks[verb].head == verb:
+        return ASSERTED
+    if dep == "advcl" and any(k.dep == "aux" and k.text.lower() == "to" for k in tree.kids(verb)):
+        # a purpose clause ("worked to deliver aid") is intended, or as uncertain as its verb
+        governing = modality(tree, toks[verb].head)
+        return INTENDED if governing == ASSERTED else governing
+    if dep not in ("xcomp", "ccomp", "pcomp", "acomp"):
+        return ASSERTED
+    head = toks[toks[verb].head]
+    word = head
+    if dep == "pcomp" and head.head != head.i:  # "close to opening": the preposition's head decides
+        word = toks[head.head]
+    forms = _forms(word)
+    if forms & CLAIM_HEADS and tree.is_passive(head.i):
+        return CLAIMED
+    if forms & HYPOTHETICAL_HEADS:
+        return HYPOTHETICAL
+    if forms & INTENT_HEADS or ("be" in forms and dep == "xcomp"):
+        return INTENDED
+    return modality(tree, head.i) if head.pos in ("VERB", "AUX", "ADJ") else ASSERTED

@@ -1,0 +1,101 @@
+"""Navigation over a parsed Sentence's dependency tree (our Token records, not spaCy objects)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..records import Sentence, Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "conj"})
+
+
+@dataclass(slots=True)
+class Tree:
+    """A sentence with a child index, built once per sentence."""
+
+    sentence: Sentence
+    children: list[list[int]]
+
+    @classmethod
+    def of(cls, sentence: Sentence) -> "Tree":
+        children: list[list[int]] = [[] for _ in sentence.tokens]
+        for tok in sentence.tokens:
+            if tok.head != tok.i:
+                children[tok.head].append(tok.i)
+        return cls(sentence, children)
+
+    @property
+    def tokens(self) -> list[Token]:
+        return self.sentence.tokens
+
+    def kids(self, i: int, deps: frozenset[str] | set[str] | None = None) -> list[Token]:
+        toks = self.sentence.tokens
+        return [toks[c] for c in self.children[i] if deps is None or toks[c].dep in deps]
+
+    def kid(self, i: int, deps: frozenset[str] | set[str]) -> Token | None:
+        found = self.kids(i, deps)
+        return found[0] if found else None
+
+    def subtree(self, i: int) -> tuple[int, int]:
+        """Token index range [lo, hi) covered by i's subtree (projective parses are contiguous)."""
+        lo = hi = i
+        stack = [i]
+        while stack:
+            j = stack.pop()
+            lo, hi = min(lo, j), max(hi, j)
+            stack.extend(self.children[j])
+        return lo, hi + 1
+
+    def conjuncts(self, i: int) -> list[int]:
+        """i and the tokens conjoined with it ("the United States and South Korea")."""
+        out = [i]
+        stack = [i]
+        while stack:
+            j = stack.pop()
+            for c in self.children[j]:
+                if self.sentence.tokens[c].dep == "conj":
+                    out.append(c)
+                    stack.append(c)
+        return sorted(out)
+
+    def is_passive(self, verb: int) -> bool:
+        return any(t.dep in PASSIVE_SUBJECT_DEPS or t.dep == "auxpass" for t in self.kids(verb))
+
+    def negated(self, verb: int) -> bool:
+        return any(t.dep == "neg" for t in self.kids(verb))
+
+    def subject(self, verb: int) -> Token | None:
+        """Grammatical subject; for a conjoined or controlled verb, the subject it inherits."""
+        j = verb
+        for _ in range(6):
+            subj = self.kid(j, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+            if subj is not None:
+                return subj
+            tok = self.sentence.tokens[j]
+            if tok.dep in ("conj", "xcomp", "advcl") and tok.head != j:
+                j = tok.head
+                continue
+            if tok.dep in ("acl", "relcl") and tok.head != j:
+                return self.sentence.tokens[tok.head] if tok.dep == "relcl" else None
+            return None
+        return None
+
+    def agent(self, verb: int) -> Token | None:
+        """The "by" phrase of a passive verb: its object."""
+        for prep in self.kids(verb, {"agent"}):
+            obj = self.kid(prep.i, {"pobj"})
+            if obj is not None:
+                return obj
+        return None
+
+    def prep_objects(self, i: int) -> list[tuple[str, Token]]:
+        """(preposition lemma, its object) for each prepositional phrase on token i."""
+        out = []
+        for prep in self.kids(i, {"prep", "agent", "dative"}):
+            obj = self.kid(prep.i, {"pobj", "pcomp"})
+            if obj is not None:
+                out.append((prep.lemma.lower(), obj))
+        return out
