@@ -1,0 +1,177 @@
+"""The date of an event: the temporal expression attached to its trigger, resolved against the
+document date; the document date when the event has none of its own.
+
+Old coders stamp every event with the story's date, so a 1993 crisis recalled in a 1997 story
+becomes a 1997 event. Here the expression that belongs to the trigger's clause dates the event,
+and `is_historical` flags events that lie clearly before the reporting window.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from ..events.syntax import Tree
+from ..records import Sentence
+from .attach import (
+    Expression,
+    clause_chain,
+    clause_count,
+    expression_text,
+    find_expressions,
+    governing_verb,
+    has_date_words,
+    own_expressions,
+    verb_tense,
+)
+from .grammar import Period, format_date, parse_expression
+
+TENSES = ("past", "present", "future")
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """When an event happened, as precisely as the words allow."""
+
+    date: str | None  # "YYYY-MM-DD" | "YYYY-MM" | "YYYY" | None
+    precision: str | None  # "day" | "month" | "year" | None
+    text: str | None  # the words used (None when the document date was used)
+    source: str  # "expression" | "document" | "unknown"
+    end: str | None = None  # range end, same format
+    span: tuple[int, int] | None = None  # offsets of `text` in the document text
+
+
+class DateResolver:
+    """Resolves expressions and dates events; build once and share (it holds the date library's
+    parser and a bounded cache of resolved expressions)."""
+
+    def __init__(self, cache_size: int = 4096):
+        self._cache: dict[tuple[str, dt.date | None, bool], Period | None] = {}
+        self._cache_size = cache_size
+        self._parser: Any = None
+
+    def resolve(self, text: str, doc_date: dt.date | None, tense: str = "past") -> EventDate | None:
+        """One expression's words -> a date, or None when the words are not a date we can place.
+        Relative words with no document date give None (never today's date); "in 1993" still
+        resolves."""
+        if tense not in TENSES:
+            raise ValueError(f"tense {tense!r} is not one of {', '.join(TENSES)}")
+        period = self._period(text, doc_date, tense == "future")
+        return None if period is None else _event_date(period, text.strip(), None)
+
+    def event_date(
+        self, sentence: Sentence, tree: Tree, verb: int, doc_date: dt.date | None
+    ) -> EventDate:
+        """The date of the event whose trigger is token `verb` of the sentence: its own clause's
+        expression, else the sentence's if the sentence is a single clause, else the document's."""
+        if not 0 <= verb < len(sentence.tokens):
+            raise ValueError(f"trigger index {verb} is outside sentence {sentence.index} "
+                             f"({len(sentence.tokens)} tokens)")  # fmt: skip
+        if has_date_words(sentence):
+            found = self._from_expressions(sentence, tree, verb, doc_date)
+            if found is not None:
+                return found
+        if doc_date is None:
+            return EventDate(None, None, None, "unknown")
+        return EventDate(doc_date.isoformat(), "day", None, "document")
+
+    # --- choosing among expressions ---------------------------------------------------------
+
+    def _from_expressions(
+        self, sentence: Sentence, tree: Tree, verb: int, doc_date: dt.date | None
+    ) -> EventDate | None:
+        exprs = find_expressions(tree)
+        if not exprs:
+            return None
+        for i in clause_chain(tree, verb):
+            found = self._best(sentence, tree, own_expressions(exprs, i, verb), doc_date)
+            if found is not None:
+                return found
+        if clause_count(tree) <= 1:
+            loose = [e for e in exprs if e.kind == "temporal"]
+            return self._best(sentence, tree, loose, doc_date)
+        return None
+
+    def _best(
+        self, sentence: Sentence, tree: Tree, exprs: list[Expression], doc_date: dt.date | None
+    ) -> EventDate | None:
+        """The most precise resolvable expression (nearest the verb on ties); a month or day
+        with no year of its own takes the year of an explicit year beside it ("In 1993 ... in
+        March")."""
+        hits: list[tuple[Period, str, tuple[int, int], Expression]] = []
+        for e in exprs:
+            future = verb_tense(tree, governing_verb(tree.tokens, e.anchor)) == "future"
+            for lo, hi in e.ranges:
+                text, span = expression_text(sentence, lo, hi)
+                period = self._period(text, doc_date, future)
+                if period is not None:
+                    hits.append((period, text, span, e))
+                    break
+        if not hits:
+            return None
+        hits.sort(key=lambda h: (PRECISION_RANK[h[0].precision], abs(h[3].root - h[3].anchor)))
+        period, text, span, _ = hits[0]
+        years = [h[0] for h in hits if h[0].precision == "year" and not h[0].relative and not h[0].end]
+        if period.relative and period.precision != "year" and years:
+            again = self._period(text, dt.date(years[0].start.year, 12, 31), False)
+            period = again or period
+        return _event_date(period, text, span)
+
+    def _period(self, text: str, doc_date: dt.date | None, future: bool) -> Period | None:
+        key = (text, doc_date, future)
+        if key in self._cache:
+            return self._cache[key]
+        if len(self._cache) >= self._cache_size:
+            self._cache.clear()
+        found = parse_expression(text, doc_date, future, library=self._library)
+        self._cache[key] = found
+        return found
+
+    def _library(self, text: str) -> Any:
+        """dateparser's reading of an absolute date; its parser is built on first use, once."""
+        if self._parser is None:
+            from dateparser.date import DateDataParser
+
+            self._parser = DateDataParser(
+                languages=["en"],
+                settings={"REQUIRE_PARTS": ["year"], "PREFER_DAY_OF_MONTH": "first"},
+            )
+        return self._parser.get_date_data(text)
+
+
+def _event_date(period: Period, text: str, span: tuple[int, int] | None) -> EventDate:
+    end = format_date(period.end, period.end_precision or period.precision) if period.end else None
+    return EventDate(
+        date=format_date(period.start, period.precision),
+        precision=period.precision,
+        text=text,
+        source="expression",
+        end=end,
+        span=span,
+    )
+
+
+def is_historical(event_date: EventDate, doc_date: dt.date | None, window_days: int = 30) -> bool:
+    """True when the event lies clearly before the reporting window: the last day of its period
+    (or of its range) is more than `window_days` before the document date."""
+    if doc_date is None or event_date.date is None or event_date.source != "expression":
+        return False
+    return (doc_date - last_day(event_date.end or event_date.date)).days > window_days
+
+
+def last_day(value: str) -> dt.date:
+    """The last calendar day of "YYYY", "YYYY-MM" or "YYYY-MM-DD"."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        return dt.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    if len(parts) == 1:
+        return dt.date(parts[0], 12, 31)
+    raise ValueError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+__all__ = ["DateResolver", "EventDate", "is_historical", "last_day"]
