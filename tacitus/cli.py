@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any, TextIO
 
 from . import __version__
@@ -74,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", help="document date for every input")
     p.add_argument("--source", metavar="NAME", help="source (outlet) name for every input")
     p.add_argument("--format", choices=("jsonl", "csv", "table"), help="default: table on a terminal, else jsonl")
+    p.add_argument("--require-dyad", action="store_true", help="only events with a coded source and target")
     p.add_argument("--strict", action="store_true", help="exit 1 when any input is rejected")
     p.set_defaults(handler=cmd_code)
 
@@ -159,6 +161,8 @@ def cmd_code(args: argparse.Namespace, config: Config) -> int:
     path = ":memory:" if args.no_store else db_path(args, config)
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     nlp = load_nlp(config.nlp.model)
+    if args.require_dyad:
+        config = replace(config, coder=replace(config.coder, require_dyad=True))
     coder = load_coder(config.coder_options())
     writer = EventWriter(sys.stdout, fmt)
     with Store(path) as store:

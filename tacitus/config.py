@@ -35,7 +35,7 @@ class IngestConfig:
 
 @dataclass(frozen=True, slots=True)
 class CoderConfig:
-    require_target: bool = True
+    require_dyad: bool = False
     min_confidence: float = 0.0
 
 
@@ -50,7 +50,7 @@ class Config:
         """The event coder's options (tacitus.events.coder.CoderOptions)."""
         from .events.coder import CoderOptions
 
-        return CoderOptions(require_target=self.coder.require_target, min_confidence=self.coder.min_confidence)
+        return CoderOptions(require_dyad=self.coder.require_dyad, min_confidence=self.coder.min_confidence)
 
 
 _SECTIONS = {"store": StoreConfig, "nlp": NlpConfig, "ingest": IngestConfig, "coder": CoderConfig}

@@ -55,6 +55,6 @@ def test_config_keys():
         "ingest.max_bytes",
         "ingest.languages",
         "ingest.min_text_chars",
-        "coder.require_target",
+        "coder.require_dyad",
         "coder.min_confidence",
     ]

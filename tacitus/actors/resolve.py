@@ -20,6 +20,9 @@ from .officials import OfficialsIndex
 
 # Dependents that belong to a noun phrase's own words (names, titles, modifiers).
 NP_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "appos", "case", "flat", "npadvmod"})
+# "officials of X", "a court in Britain", "protesters from Gaza": phrases that carry the country.
+NP_PREPS = frozenset({"of", "in", "from"})
+REFERRING_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us"})
 NAME_ENTS = frozenset({"PERSON"})
 COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "contextual"})
@@ -62,8 +65,8 @@ class ActorResolver:
         return out
 
     def actor(self, tree: Tree, head: Token, ctx: DocContext) -> Actor | None:
-        if head.lemma.lower() in PRONOUNS or head.pos == "PRON":
-            return None
+        if head.pos == "PRON" or (head.text.lower() in PRONOUNS and head.text != head.text.upper()):
+            return self._pronoun(tree, head, ctx)
         idx = np_tokens(tree, head.i)
         toks = [tree.tokens[i] for i in idx]
         resolved = self._resolve(toks, head, ctx)
@@ -82,12 +85,28 @@ class ActorResolver:
             span=(text_start, text_end),
         )
 
+    def _pronoun(self, tree: Tree, pron: Token, ctx: DocContext) -> Actor | None:
+        """ "UNRWA said it had suspended aid": a subject pronoun in a reported or subordinate
+        clause refers to the subject of the clause that governs it, when that is an actor."""
+        if pron.text.lower() not in REFERRING_PRONOUNS or pron.dep not in ("nsubj", "nsubjpass"):
+            return None
+        j = pron.head
+        for _ in range(4):
+            tok = tree.tokens[j]
+            if tok.dep not in ("ccomp", "xcomp", "advcl", "conj", "relcl") or tok.head == j:
+                return None
+            j = tok.head
+            subject = tree.subject(j)
+            if subject is not None and subject.pos != "PRON":
+                return self.actor(tree, subject, ctx)
+        return None
+
     def _resolve(self, toks: list[Token], head: Token, ctx: DocContext) -> Resolved | None:
         entries = self._matches([t.text for t in toks], ctx)
         person = _person_name(toks)
         country, role, igo = _country_role(entries)
         if igo is not None:
-            return Resolved(code=igo.code, country=None, sector="IGO", name=igo.name)
+            return Resolved(code=igo.code, country=None, sector=igo.sector or "IGO", name=igo.name)
         if role is None:
             role = self._title_sector(toks)
         if country is None and person:
@@ -95,6 +114,10 @@ class ActorResolver:
             if known is not None:
                 return known
         if country is None:
+            # A generic agent with no country ("rebels", "the court") is coded by its role alone;
+            # a bare name is not coded at all.
+            if role:
+                return Resolved(code=role, country=None, sector=role[:3], name=person)
             return None
         if person and role:
             self._remember(person, country, role, ctx)
@@ -131,7 +154,8 @@ class ActorResolver:
             if key in ctx.people:
                 code, country, sector, full = ctx.people[key]
                 return Resolved(code=code, country=country, sector=sector, name=full)
-        matches = self.officials.lookup(name, ctx.date) if ctx.date else []
+        # With a date: who held office then. Without one: only a name that ever meant one code.
+        matches = self.officials.lookup(name, ctx.date)
         codes = {o.code for o in matches}
         if len(codes) == 1:
             official = matches[0]
@@ -165,11 +189,11 @@ def np_tokens(tree: Tree, head: int) -> list[int]:
         j = stack.pop()
         for c in tree.children[j]:
             tok = tree.tokens[c]
-            if tok.dep in NP_DEPS or (tok.dep == "prep" and tok.lemma.lower() == "of" and j == head):
+            if tok.dep in NP_DEPS or (tok.dep == "prep" and tok.lemma.lower() in NP_PREPS and j == head):
                 if c not in out:
                     out.add(c)
                     stack.append(c)
-            elif tok.dep == "pobj" and tree.tokens[j].lemma.lower() == "of":
+            elif tok.dep == "pobj" and tree.tokens[j].lemma.lower() in NP_PREPS:
                 out.add(c)
                 stack.append(c)
             elif tok.dep == "punct" and tree.tokens[j].dep == "appos":

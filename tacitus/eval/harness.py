@@ -181,7 +181,9 @@ def evaluate_petr2_gsr(
 
     A predicted event matches a gold triple when source and target agree at the country/IGO
     level (`actor_key`) and the CAMEO roots agree; each gold triple matches at most once. Records
-    flagged noevents have no gold triples, so they count only through false positives.
+    flagged noevents have no gold triples, so they count only through false positives. Only
+    dyadic predictions (source and target both coded) are scored: the gold set codes dyads, and a
+    one-sided event can neither match a triple nor be one.
     """
     clock = _Clock(coder)
     root, strict = PRF(), PRF()
@@ -189,7 +191,7 @@ def evaluate_petr2_gsr(
     errors: list[ErrorCase] = []
     recs = _head([r for r in records if r.evaluate and not r.errors], limit)
     for rec in recs:
-        events = clock(rec.text, rec.date)
+        events = [e for e in clock(rec.text, rec.date) if e.source and e.target]
         prf = multiset_prf(_gold_keys(rec.events), _pred_keys(events))
         m, x = _exact_codes(rec.events, events)
         root.add(prf)

@@ -28,12 +28,12 @@ from .syntax import Tree
 
 EVENT_POS = frozenset({"VERB", "AUX", "NOUN"})
 FALLBACK_PREPS = ("with", "against", "to", "on")
-MAX_TRIGGER_TOKENS = 6
+MAX_TRIGGER_TOKENS = 8
 
 
 @dataclass(frozen=True, slots=True)
 class CoderOptions:
-    require_target: bool = True  # drop events with no coded target (one-sided events)
+    require_dyad: bool = False  # drop events with no coded target (one-sided events)
     min_confidence: float = 0.0
 
 
@@ -126,7 +126,7 @@ class EventCoder:
         elif len(sources) > 1 and tgt_tok is None:  # "Washington and Pyongyang have talked"
             pairs = [(s, t) for s in sources for t in sources if s is not t and s.code != t.code]
         else:
-            pairs = [] if self.options.require_target else [(sources[0], None)]
+            pairs = [] if self.options.require_dyad else [(s, None) for s in sources]
         for source, target in pairs:
             yield self._event(doc, cand, source, target)
 

@@ -79,7 +79,15 @@ class Tree:
                 j = tok.head
                 continue
             if tok.dep in ("acl", "relcl") and tok.head != j:
-                return self.sentence.tokens[tok.head] if tok.dep == "relcl" else None
+                # "the forces fighting rebels", and the small model's misparse "The air force
+                # carried out strikes" (force ROOT, carried acl): an active verb modifying a noun
+                # has that noun as its subject; a past participle ("aid provided by") does not.
+                active = (
+                    tok.dep == "relcl"
+                    or tok.tag in ("VBG", "VBD", "VBZ", "VBP")
+                    or self.kid(j, {"dobj"}) is not None  # a participle with an object is active
+                )
+                return self.sentence.tokens[tok.head] if active else None
             return None
         return None
 
