@@ -17,6 +17,8 @@ from importlib import resources
 
 from .. import __version__
 from ..actors.lexicon import ActorLexicon
+from ..dates import DateResolver, EventDate, is_historical
+from ..geo import Gazetteer, PlaceResolver
 from ..actors.officials import load_officials
 from ..actors.resolve import ActorResolver, DocContext
 from ..records import Actor, Document, Event, Sentence, Token
@@ -29,6 +31,10 @@ from .syntax import Tree
 EVENT_POS = frozenset({"VERB", "AUX", "NOUN"})
 FALLBACK_PREPS = ("with", "against", "to", "on")
 MAX_TRIGGER_TOKENS = 8
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj"})
+SYMMETRIC_ROOTS = frozenset({"04", "06", "19"})  # consult, cooperate materially, fight
+SYMMETRIC_CODES = frozenset({"057"})  # sign a formal agreement
+SYMMETRIC_VERBS = frozenset({"agree", "sign", "cooperate", "reconcile", "normalize", "normalise", "negotiate"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +53,16 @@ class Candidate:
     match: FrameMatch
 
 
+@dataclass(slots=True)
+class Context:
+    """When, where and how of one candidate: shared by the events its actors expand to."""
+
+    when: EventDate
+    historical: bool
+    location: dict | None
+    modality: str
+
+
 class EventCoder:
     def __init__(
         self,
@@ -54,12 +70,16 @@ class EventCoder:
         codebook: Codebook,
         resolver: ActorResolver,
         guard: DocumentGuard,
+        dates: DateResolver,
+        places: PlaceResolver,
         options: CoderOptions = CoderOptions(),
     ):
         self.frames = frames
         self.codebook = codebook
         self.resolver = resolver
         self.guard = guard
+        self.dates = dates
+        self.places = places
         self.options = options
         self.version = coder_version()
 
@@ -120,15 +140,28 @@ class EventCoder:
         targets = self.resolver.actors(tree, tgt_tok, ctx) if tgt_tok is not None else []
         if not targets and tgt_tok is None:
             targets = self._fallback_targets(tree, verb, ctx)
+        context = self._context(doc, cand, ctx)
         pairs: list[tuple[Actor, Actor | None]]
         if targets:
             pairs = [(s, t) for s in sources for t in targets if s.code != t.code]
-        elif len(sources) > 1 and tgt_tok is None:  # "Washington and Pyongyang have talked"
+        elif len(sources) > 1 and tgt_tok is None and _symmetric(match):  # "X and Y have talked"
             pairs = [(s, t) for s in sources for t in sources if s is not t and s.code != t.code]
         else:
             pairs = [] if self.options.require_dyad else [(s, None) for s in sources]
         for source, target in pairs:
-            yield self._event(doc, cand, source, target)
+            yield self._event(doc, cand, context, source, target)
+
+    def _context(self, doc: Document, cand: Candidate, ctx: DocContext) -> Context:
+        when = self._when(doc, cand.sentence, cand.tree, cand.verb.i)
+        location = self.places.event_location(
+            cand.sentence, cand.tree, cand.verb.i, doc_countries=[c for c, _ in ctx.countries.most_common()]
+        )
+        return Context(
+            when=when,
+            historical=is_historical(when, doc.date),
+            location=location,
+            modality=modality(cand.tree, cand.verb.i),
+        )
 
     def _fallback_targets(self, tree: Tree, verb: int, ctx: DocContext) -> list[Actor]:
         """A frame without TGT: an actor in the verb's object or a with/against/to/on phrase."""
@@ -146,7 +179,21 @@ class EventCoder:
 
     # --- records ----------------------------------------------------------------------------
 
-    def _event(self, doc: Document, cand: Candidate, source: Actor, target: Actor | None) -> Event:
+    def _when(self, doc: Document, sentence: Sentence, tree: Tree, verb: int) -> EventDate:
+        """The verb's own date; a complement with none takes its governor's ("In 1993 the North
+        refused to let inspectors visit": the visit is dated 1993 too)."""
+        when = self.dates.event_date(sentence, tree, verb, doc.date)
+        tok = tree.tokens[verb]
+        for _ in range(3):
+            if when.source == "expression" or tok.dep not in COMPLEMENT_DEPS or tok.head == tok.i:
+                break
+            tok = tree.tokens[tok.head]
+            when = self.dates.event_date(sentence, tree, tok.i, doc.date)
+        return when if when.source == "expression" else self.dates.event_date(sentence, tree, verb, doc.date)
+
+    def _event(
+        self, doc: Document, cand: Candidate, context: Context, source: Actor, target: Actor | None
+    ) -> Event:
         code = cand.match.frame.code
         cameo = self.codebook.cameo(code)
         plover = self.codebook.plover(code)
@@ -173,12 +220,22 @@ class EventCoder:
                 "context": list(plover.context),
             },
             trigger=trigger,
-            date=doc.date.isoformat() if doc.date else None,
-            date_precision="day" if doc.date else None,
-            date_source="document" if doc.date else "unknown",
-            modality=modality(cand.tree, cand.verb.i),
+            date=context.when.date,
+            date_precision=context.when.precision,
+            date_text=context.when.text,
+            date_source=context.when.source,
+            modality=context.modality,
+            historical=context.historical,
+            location=context.location,
             confidence=_confidence(cand, source, target),
         )
+
+
+def _symmetric(match: FrameMatch) -> bool:
+    """Events that a compound subject does with each other ("X and Y met", "signed a treaty",
+    "clashed"), as opposed to together towards someone else ("X and Y proposed talks")."""
+    code = match.frame.code
+    return code[:2] in SYMMETRIC_ROOTS or code in SYMMETRIC_CODES or match.frame.verb in SYMMETRIC_VERBS
 
 
 def _trigger(cand: Candidate) -> dict:
@@ -218,8 +275,10 @@ def coder_version() -> str:
         ("tacitus.actors", "igos.tsv"),
         ("tacitus.actors", "agents.tsv"),
         ("tacitus.actors", "officials.tsv"),
+        ("tacitus.actors", "groups.tsv"),
+        ("tacitus", "geo_data/places.tsv"),
     ):
-        path = resources.files(package).joinpath("data", name)
+        path = resources.files(package).joinpath(name if "/" in name else f"data/{name}")
         digest.update(path.read_bytes() if path.is_file() else b"")
     return f"{__version__}+{digest.hexdigest()[:10]}"
 
@@ -227,4 +286,5 @@ def coder_version() -> str:
 def load_coder(options: CoderOptions = CoderOptions()) -> EventCoder:
     """The coder with the packaged lexicons (each loaded once per process)."""
     resolver = ActorResolver(ActorLexicon.load(), load_officials())
-    return EventCoder(load_frames(), Codebook.load(), resolver, DocumentGuard(), options)
+    places = PlaceResolver(Gazetteer.load())
+    return EventCoder(load_frames(), Codebook.load(), resolver, DocumentGuard(), DateResolver(), places, options)

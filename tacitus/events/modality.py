@@ -24,6 +24,8 @@ INTENT_HEADS = frozenset(
 )
 # ... or only possible / conditional.
 HYPOTHETICAL_HEADS = frozenset("may might could would possible able unlikely".split())
+# ... or did not happen: "refused to let inspectors visit", "failed to reach a deal".
+NEGATING_HEADS = frozenset("refuse decline fail reject deny prevent block stop forbid ban bar avoid".split())
 CLAIM_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
 CLAIM_HEADS = frozenset({"allege", "claim", "accuse", "charge", "suspect", "believe"})
 NEGATIVE_DETERMINERS = frozenset({"no", "neither", "nor"})
@@ -88,8 +90,11 @@ def _from_governor(tree: Tree, verb: int, dep: str) -> str:
     forms = _forms(word)
     if forms & CLAIM_HEADS and tree.is_passive(head.i):
         return CLAIMED
+    if forms & NEGATING_HEADS:
+        return NEGATED
     if forms & HYPOTHETICAL_HEADS:
         return HYPOTHETICAL
     if forms & INTENT_HEADS or ("be" in forms and dep == "xcomp"):
         return INTENDED
-    return modality(tree, head.i) if head.pos in ("VERB", "AUX", "ADJ") else ASSERTED
+    governing = modality(tree, head.i) if head.pos in ("VERB", "AUX", "ADJ") else ASSERTED
+    return NEGATED if governing == NEGATED and _forms(head) & {"let", "allow", "permit"} else governing
