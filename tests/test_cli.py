@@ -224,3 +224,74 @@ def test_config_command_prints_defaults(capsys):
 def test_no_command_prints_help(capsys):
     code, out, _ = run(capsys)
     assert code == 2 and "ingest" in out
+
+
+TALKS = """Chile, Peru Hold Border Talks
+
+March 4, 2004
+
+Chile and Peru held talks on their maritime border in Lima on Wednesday, the foreign ministries of both countries said.
+
+Bolivia accused Chile of blocking its access to the sea.
+
+A court in Britain ordered the release of the ship.
+"""
+
+
+def _events(out):
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def test_code_prints_the_event_contract_and_stores_events(tmp_path, capsys):
+    story = tmp_path / "talks.txt"
+    story.write_text(TALKS, encoding="utf-8")
+    db = str(tmp_path / "c.duckdb")
+    code, out, err = run(capsys, "code", str(story), "--db", db)
+    assert code == 0
+    events = _events(out)
+    assert [(e["source"]["code"], e["cameo"], e["target"] and e["target"]["code"], e["date"]) for e in events] == [
+        ("CHL", "040", "PER", "2004-03-03"),
+        ("PER", "040", "CHL", "2004-03-03"),
+        ("BOL", "112", "CHL", "2004-03-04"),
+        ("GBRJUD", "100", None, "2004-03-04"),
+    ]
+    first = events[0]
+    assert first["doc_ref"] == str(story) and first["sentence_index"] == 0
+    assert first["location"]["name"] == "Lima" and first["location"]["country"] == "PER"
+    assert set(first) >= {
+        "event_id", "doc_id", "doc_ref", "sentence_index", "sentence", "char_start", "char_end", "source", "target",
+        "cameo", "cameo_root", "goldstein", "quad_class", "plover", "trigger", "date", "date_precision", "confidence",
+    }
+    assert err.strip().endswith("; 4 events")
+    with Store(db, read_only=True) as store:
+        [doc] = store.documents()
+        stored = store.events_of(doc.id)
+        assert [e.to_json() for e in stored] == events
+    # A rerun reads the stored coding: same events, nothing parsed again.
+    code, out2, err2 = run(capsys, "code", str(story), "--db", db)
+    assert _events(out2) == events
+    assert "0 stored, 1 duplicate" in err2
+
+
+def test_code_formats_and_filters(tmp_path, capsys):
+    story = tmp_path / "talks.txt"
+    story.write_text(TALKS, encoding="utf-8")
+    code, out, _ = run(capsys, "code", str(story), "--no-store", "--format", "csv", "--require-dyad")
+    lines = out.splitlines()
+    assert lines[0].startswith("event_id,doc_id,doc_ref,date,date_precision,sentence_index,source_code")
+    assert len(lines) == 4  # header + the three dyadic events
+    code, out, _ = run(capsys, "code", str(story), "--no-store", "--format", "table")
+    assert out.splitlines()[0].split() == ["date", "source", "cameo", "target", "trigger", "conf", "sentence"]
+    assert len(out.splitlines()) == 5
+    assert not (tmp_path / "tacitus.duckdb").exists()
+
+
+def test_code_ingested_documents_are_coded_from_the_store(tmp_path, capsys):
+    story = tmp_path / "talks.txt"
+    story.write_text(TALKS, encoding="utf-8")
+    db = str(tmp_path / "c.duckdb")
+    run(capsys, "ingest", str(story), "--db", db)
+    code, out, _ = run(capsys, "code", str(story), "--db", db)
+    assert len(_events(out)) == 4
+    with Store(db, read_only=True) as store:
+        assert store.stats().events == 4 and store.stats().coded == 1

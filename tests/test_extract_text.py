@@ -168,3 +168,24 @@ def test_clean_article_text_one_paragraph_per_line():
 
     assert extract_article("First line.\nSecond line.\n").text == "First line.\n\nSecond line."
     assert extract_article("   ").text == ""
+
+
+def test_short_closing_sentences_of_a_wire_story_are_kept():
+    page = (
+        "Chile, Peru Hold Border Talks\n\nMarch 4, 2004\n\n"
+        "Chile and Peru held talks on their maritime border in Lima on Wednesday, the foreign "
+        "ministries of both countries said.\n\n"
+        "Bolivia accused Chile of blocking its access to the sea.\n\n"
+        "A court in Britain ordered the release of the ship.\n\n"
+        "Click here to comment on this story »\n\n"
+        "Senior Analyst: £30000 - £45000 per annum: An excellent opportunity has arisen...\n"
+    )
+    got = extract_text(page)
+    assert got.text.split("\n\n")[1:] == [
+        "Bolivia accused Chile of blocking its access to the sea.",
+        "A court in Britain ordered the release of the ship.",
+    ]
+    assert got.dropped == [
+        "Click here to comment on this story »",
+        "Senior Analyst: £30000 - £45000 per annum: An excellent opportunity has arisen...",
+    ]

@@ -67,7 +67,8 @@ class ActorResolver:
     def actor(self, tree: Tree, head: Token, ctx: DocContext) -> Actor | None:
         if head.pos == "PRON" or (head.text.lower() in PRONOUNS and head.text != head.text.upper()):
             return self._pronoun(tree, head, ctx)
-        idx = np_tokens(tree, head.i)
+        agent = self.lexicon.agent_sector(head.lemma.lower()) or self.lexicon.agent_sector(head.text.lower())
+        idx = np_tokens(tree, head.i, places=agent is not None)
         toks = [tree.tokens[i] for i in idx]
         resolved = self._resolve(toks, head, ctx)
         if resolved is None:
@@ -181,19 +182,21 @@ class ActorResolver:
                 self.actor(tree, tok, ctx)  # resolving a titled name remembers it
 
 
-def np_tokens(tree: Tree, head: int) -> list[int]:
-    """The noun phrase's own tokens: head, modifiers, compounds, appositions and "of" phrases."""
+def np_tokens(tree: Tree, head: int, places: bool = False) -> list[int]:
+    """The noun phrase's own tokens: head, modifiers, compounds, appositions and "of" phrases;
+    with `places` (the head is an agent noun: "a court in Britain") also "in"/"from" phrases."""
+    preps = NP_PREPS if places else frozenset({"of"})
     out = {head}
     stack = [head]
     while stack:
         j = stack.pop()
         for c in tree.children[j]:
             tok = tree.tokens[c]
-            if tok.dep in NP_DEPS or (tok.dep == "prep" and tok.lemma.lower() in NP_PREPS and j == head):
+            if tok.dep in NP_DEPS or (tok.dep == "prep" and tok.lemma.lower() in preps and j == head):
                 if c not in out:
                     out.add(c)
                     stack.append(c)
-            elif tok.dep == "pobj" and tree.tokens[j].lemma.lower() in NP_PREPS:
+            elif tok.dep == "pobj" and tree.tokens[j].lemma.lower() in preps:
                 out.add(c)
                 stack.append(c)
             elif tok.dep == "punct" and tree.tokens[j].dep == "appos":

@@ -57,6 +57,7 @@ _NOT_HEADLINE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+_FULL_STOP = re.compile(r"\.[\"'”’)]*$")
 
 
 def assemble(blocks: list[Block], title: str | None = None) -> Extraction:
@@ -129,6 +130,10 @@ def _kept_flags(blocks: list[Block]) -> list[bool] | None:
         if good[i] and blocks[i].cf_class not in _WEAK:
             last, run = i, 0
             continue
+        if run == 0 and _is_short_sentence(blocks[i]):
+            good[i] = True  # "Bolivia accused Chile of blocking its access." right after the body
+            last = i
+            continue
         run += 1  # bad, or short and only good by its neighbours
         if run >= TAIL_RUN:
             break
@@ -169,6 +174,21 @@ def _fallback_good(blocks: list[Block]) -> list[bool]:
     if any(near):
         return near
     return [_is_prose(b.text) for b in blocks]
+
+
+def _is_short_sentence(block: Block) -> bool:
+    """A short paragraph that is a plain declarative sentence (six words or more, capitalised,
+    ending in a full stop, not an ellipsis), which jusText calls short but a wire story is made of."""
+    text = block.text
+    return (
+        len(text.split()) >= 6
+        and text[:1].isupper()
+        and bool(_FULL_STOP.search(text))
+        and not text.rstrip("\"'”’)").endswith(("...", "…"))
+        and not _NOT_HEADLINE.search(text)
+        and not _is_tail_marker(block)
+        and not _is_furniture(block)
+    )
 
 
 def _is_prose(text: str) -> bool:

@@ -1,0 +1,131 @@
+"""The event coder end to end on sentences written for these tests: exact codes, actors, dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus import code_text
+from tacitus.nlp import parse
+from tacitus.prepare import PrepareOptions, prepare
+from tacitus.sources import read_inputs
+
+DOC_DATE = "2004-03-04"  # a Thursday
+
+
+def coded(text, date=DOC_DATE):
+    return [
+        (
+            e.source.code if e.source else None,
+            e.cameo,
+            e.target.code if e.target else None,
+            e.date,
+            e.modality,
+        )
+        for e in code_text(text, date)
+    ]
+
+
+CASES = [
+    # titled people with nationality; weekday resolved against the document date
+    (
+        "Japanese Prime Minister Junichiro Koizumi met South Korean President Roh Moo-hyun in Seoul on Monday.",
+        [("JPNGOV", "040", "KORGOV", "2004-03-01", "asserted")],
+    ),
+    # compound subject of a symmetric event: one event each way
+    (
+        "The United States and South Korea signed a trade agreement in Washington on Tuesday.",
+        [("USA", "057", "KOR", "2004-03-02", "asserted"), ("KOR", "057", "USA", "2004-03-02", "asserted")],
+    ),
+    # passive voice with a "by" agent; "last year" -> year precision
+    (
+        "Sanctions were imposed on North Korea by the United Nations Security Council last year.",
+        [("IGOUNO", "163", "PRK", "2003", "asserted")],
+    ),
+    ("Chile accused Bolivia of violating the border treaty.", [("CHL", "1123", "BOL", DOC_DATE, "asserted")]),
+    (
+        "Indian troops fired on Pakistani positions across the Line of Control on Wednesday.",
+        [("INDMIL", "193", "PAK", "2004-03-03", "asserted")],
+    ),
+    # a bare surname from the dated officials lexicon; future tense and "next month"
+    ("Koizumi will visit Beijing next month.", [("JPNGOV", "042", "CHN", "2004-04", "intended")]),
+    ("Egypt did not recall its ambassador from Israel.", [("EGY", "161", "ISR", DOC_DATE, "negated")]),
+    ("Putin criticized NATO.", [("RUSGOV", "111", "IGOWSTNAT", DOC_DATE, "asserted")]),
+    # a generic agent located by its own phrase; no codeable target -> one-sided event
+    ("A court in Britain ordered the release of the ship.", [("GBRJUD", "100", None, DOC_DATE, "asserted")]),
+    # sport: no political event whatever the verbs
+    ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
+    ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_coded_events(text, expected):
+    assert coded(text) == expected
+
+
+def test_people_are_remembered_across_sentences():
+    text = (
+        "North Korean Vice Foreign Minister Kim Gye Gwan arrived in Beijing on Tuesday. "
+        "Kim met Chinese officials on Wednesday."
+    )
+    assert coded(text) == [
+        ("PRKGOV", "042", "CHN", "2004-03-02", "asserted"),
+        ("PRKGOV", "040", "CHNGOV", "2004-03-03", "asserted"),
+    ]
+
+
+def test_event_record_carries_evidence_and_codebook_values():
+    text = "Chile accused Bolivia of violating the border treaty."
+    [event] = code_text(text, DOC_DATE)
+    assert event.sentence == text and (event.char_start, event.char_end) == (0, len(text))
+    assert event.source.text == "Chile" and tuple(event.source.span) == (0, 5)
+    assert event.target.text == "Bolivia" and text[slice(*event.target.span)] == "Bolivia"
+    assert event.trigger["text"] == "accused Bolivia of violating"
+    assert (event.cameo_root, event.goldstein, event.quad_class) == ("11", -2.0, 3)
+    assert event.plover["event"] == "ACCUSE"
+    data = event.to_json()
+    assert list(data)[:8] == ["event_id", "doc_id", "doc_ref", "sentence_index", "sentence", "char_start", "char_end", "source"]
+    assert data["source"] == {"code": "CHL", "country": "CHL", "sector": None, "name": "Chile", "text": "Chile", "span": [0, 5]}
+
+
+def test_undated_relative_expression_stays_undated_but_absolute_resolves():
+    events = code_text("In 1993, Iraq refused to let inspectors visit the sites.")
+    [refusal] = [e for e in events if e.source.code == "IRQ"]
+    assert (refusal.cameo_root, refusal.date, refusal.date_precision, refusal.date_text) == ("12", "1993", "year", "In 1993")
+    # the visit that was refused inherits the date, and did not happen
+    assert {(e.date, e.modality) for e in events if e is not refusal} == {("1993", "negated")}
+    [talks] = [e for e in code_text("Syria and Israel held talks on Wednesday.") if e.source.code == "SYR"]
+    assert (talks.date, talks.date_source) == (None, "unknown")
+
+
+def _code_file(path, nlp):
+    from tacitus.events.coder import load_coder
+
+    [raw] = list(read_inputs([str(path)]))
+    doc = prepare(raw, PrepareOptions())
+    [doc.sentences] = list(parse(nlp, [doc.text]))
+    return doc, load_coder().code_document(doc)
+
+
+def test_seed_state_department_talks(seeds_dir, nlp):
+    doc, events = _code_file(seeds_dir / "000_360b948eee3ea0f4.txt", nlp)
+    got = {(e.source.code, e.cameo_root, e.target.code if e.target else None, e.date) for e in events}
+    # the Wednesday talks at the State Department, both directions, dated the day before the story
+    assert {("USA", "04", "PRK", "1997-11-26"), ("PRK", "04", "USA", "1997-11-26")} <= got
+    talks = [e for e in events if e.date == "1997-11-26"]
+    assert {e.location["name"] for e in talks} == {"State Department"}
+    # the two delegation heads, introduced with titles, met before: resolved by surname
+    assert {("PRKGOV", "04", "USAGOV", "1997-11-27"), ("USAGOV", "04", "PRKGOV", "1997-11-27")} <= got
+    # the North Koreans thanked the U.S. side
+    assert ("PRK", "05", "USA", "1997-11-27") in got
+    # every event comes from the article body: clutter lines yield nothing
+    assert all(e.sentence in doc.text for e in events)
+    assert not any("Click here" in e.sentence for e in events)
+
+
+def test_seed_independent_background_is_dated_to_its_own_year(seeds_dir, nlp):
+    doc, events = _code_file(seeds_dir / "003_477ab05b2272327f.txt", nlp)
+    assert doc.date is None  # the page has no dateline: relative dates stay unresolved
+    refusal = [e for e in events if e.cameo_root == "12" and e.date == "1993"]
+    assert [(e.source.country, e.date_precision) for e in refusal] == [("PRK", "year")]
+    assert not any("Independent" in e.sentence or "Recruitment" in e.sentence for e in events)
