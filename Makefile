@@ -25,7 +25,7 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	@rm -f $(DEMO_DB)
-	@$(BIN)/tacitus ingest demo/text demo/pages demo/feed --db $(DEMO_DB)
+	@$(BIN)/tacitus code demo/text demo/pages demo/feed --db $(DEMO_DB) --format table --require-dyad
 	@$(BIN)/tacitus stats --db $(DEMO_DB)
 
 test: $(STAMP)

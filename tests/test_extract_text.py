@@ -189,3 +189,19 @@ def test_short_closing_sentences_of_a_wire_story_are_kept():
         "Click here to comment on this story »",
         "Senior Analyst: £30000 - £45000 per annum: An excellent opportunity has arisen...",
     ]
+
+
+def test_a_long_headline_above_the_dateline_is_the_title_not_body():
+    page = (
+        "Border Guards Of Two Neighbours Exchange Fire, Wounding Three Soldiers\n\n"
+        "Tue., Nov. 23, 2010\n\n"
+        "Border guards of the two neighbours exchanged fire across the river on Tuesday, wounding "
+        "three soldiers and forcing villagers on both banks to leave their homes, officials said.\n\n"
+        "Both governments summoned each other's ambassadors and demanded an explanation for the "
+        "shooting, which lasted for more than an hour before commanders agreed to stop.\n"
+    )
+    got = extract_text(page)
+    assert got.title == "Border Guards Of Two Neighbours Exchange Fire, Wounding Three Soldiers"
+    assert str(got.date) == "2010-11-23"
+    assert got.text.startswith("Border guards of the two neighbours exchanged fire")
+    assert got.dropped == []

@@ -73,6 +73,12 @@ def assemble(blocks: list[Block], title: str | None = None) -> Extraction:
     end = max(i for i, k in enumerate(kept) if k) + 1
     meta: set[int] = set()
     dateline = _find_dateline_line(blocks, kept, end, meta)
+    if dateline is not None and min(meta) > first:
+        # A dateline line below kept blocks: those blocks (a long headline jusText liked) are
+        # the page's header, not its body.
+        for i in range(first, min(meta)):
+            kept[i] = False
+        first = kept.index(True)
     if title is None:
         title = _pick_title(blocks, first, meta, dateline)
     else:
