@@ -11,7 +11,8 @@ import pytest
 from tacitus.actors.lexicon import ActorEntry, ActorLexicon, normalise
 from tacitus.errors import ConfigError
 
-TABLES = ("cameo_codes.tsv", "countries.tsv", "organs.tsv", "igos.tsv", "agents.tsv")
+TABLES = (
+    "cameo_codes.tsv", "countries.tsv", "organs.tsv", "igos.tsv", "agents.tsv", "groups.tsv")
 
 
 @pytest.fixture(scope="module")
@@ -307,6 +308,148 @@ def test_normalise() -> None:
     assert normalise("Korea's") == "korea 's"
 
 
+# --- named groups ----------------------------------------------------------------------------
+
+def group_entries(lex: ActorLexicon) -> list[ActorEntry]:
+    return list({e for _, entries in lex.items() for e in entries if e.kind == "group"})
+
+
+def test_group_codes_start_with_a_home_country_or_an_international_prefix(
+        lex: ActorLexicon) -> None:
+    iso = {c.alpha_3 for c in pycountry.countries} | {"KSV"}
+    groups = group_entries(lex)
+    assert len({e.code for e in groups}) >= 300
+    for entry in groups:
+        assert len(entry.code) % 3 == 0 and 6 <= len(entry.code) <= 15, entry
+        if entry.country is None:
+            assert entry.sector in {"IMG", "NGO", "NGM", "MNC"}, entry
+            assert entry.code.startswith(entry.sector), entry
+        else:
+            assert entry.country in iso or entry.country == "SRB", entry
+            assert entry.code.startswith(entry.country), entry
+            assert entry.sector in entry.code[3:9], entry
+        assert entry.complete
+
+
+@pytest.mark.parametrize("phrase, code", [
+    ("the Taliban", "AFGREBTAL"),
+    ("Taliban", "AFGREBTAL"),
+    ("Taleban", "AFGREBTAL"),
+    ("Hezbollah", "LBNREBHEZ"),
+    ("Hizbollah", "LBNREBHEZ"),
+    ("Hamas", "PSEREBHMS"),
+    ("Boko Haram", "NGAINSBKH"),
+    ("ISIS", "IMGMOSISI"),
+    ("ISIL", "IMGMOSISI"),
+    ("the Islamic State", "IMGMOSISI"),
+    ("Islamic State group", "IMGMOSISI"),
+    ("Daesh", "IMGMOSISI"),
+    ("al-Qaeda", "IMGMOSALQ"),
+    ("Al Qaeda", "IMGMOSALQ"),
+    ("al-Qaida", "IMGMOSALQ"),
+    ("al-Shabaab", "SOMINSSHB"),
+    ("the PKK", "TURREBPKK"),
+    ("Houthi", "YEMINSHTH"),
+    ("Houthis", "YEMINSHTH"),
+    ("FARC", "COLINSFRC"),
+    ("Farc", "COLINSFRC"),
+    ("the ELN", "COLINSELN"),
+    ("the Muslim Brotherhood", "EGYOPPMBR"),
+    ("Fatah", "PSEGOVFTA"),
+    ("the PLO", "PSEGOVPLO"),
+    ("LTTE", "LKASEPLTE"),
+    ("Tamil Tigers", "LKASEPLTE"),
+    ("the New People's Army", "PHLINSNPA"),
+    ("Wagner Group", "RUSUAFWGR"),
+    ("Kosovo Liberation Army", "SRBKSVSEPKLA"),
+    ("Pakistani Taliban", "PAKINSTTP"),
+    ("Sinn Fein", "GBRPTYSFN"),
+    ("Likud", "ISRPTYLKD"),
+    ("ANC", "ZAFPTYANC"),
+    ("BJP", "INDPTYBJP"),
+    ("Reuters", "GBRMEDRTR"),
+    ("Agence France-Presse", "FRAMEDAFP"),
+    ("Al Jazeera", "QATMEDAJZ"),
+    ("the Guardian", "GBRMEDGRD"),
+    ("Gazprom", "RUSBUSGAZ"),
+    ("Saudi Aramco", "SAUBUSARM"),
+    ("Huawei", "CHNBUSHWI"),
+    ("Halliburton", "MNCUSAHAL"),
+    ("Reporters Without Borders", "NGOMEDRSF"),
+])
+def test_group_lookup(lex: ActorLexicon, phrase: str, code: str) -> None:
+    entries = lex.lookup(phrase)
+    assert codes(entries) == [code]
+    assert entries[0].kind == "group"
+
+
+@pytest.mark.parametrize("phrase, code", [
+    ("Human Rights Watch", "NGOHRIHRW"),
+    ("Amnesty International", "NGOHRIAMN"),
+    ("Médecins Sans Frontières", "NGOHLHMSF"),
+    ("Doctors Without Borders", "NGOHLHMSF"),
+    ("Greenpeace", "NGMENVGRP"),
+    ("the Red Crescent", "NGOHLHRCR"),
+])
+def test_ngos_stay_in_the_igo_table(lex: ActorLexicon, phrase: str, code: str) -> None:
+    assert [(e.code, e.kind) for e in lex.lookup(phrase)] == [(code, "igo")]
+
+
+def test_group_entries_carry_home_country_sector_and_canonical_name(lex: ActorLexicon) -> None:
+    assert lex.lookup("Hamas") == [ActorEntry("PSEREBHMS", "PSE", "REB", "Hamas", "group")]
+    assert lex.lookup("Qassam Brigades") == lex.lookup("Hamas")  # armed wing: same actor
+    assert lex.lookup("al-Qaeda") == [
+        ActorEntry("IMGMOSALQ", None, "IMG", "al-Qaeda", "group")]
+    assert lex.lookup("Daesh")[0].name == "Islamic State"
+    assert lex.lookup("Kosovo Liberation Army")[0].country == "SRB"
+    assert lex.lookup("Kosovo")[0].code == "KSV"  # the longer phrase does not change the short
+    assert lex.lookup("Halliburton")[0].country is None
+
+
+def test_group_case_rule(lex: ActorLexicon) -> None:
+    assert lex.lookup("is") == [] and lex.lookup("Is") == []
+    assert [(e.code, e.ambiguous) for e in lex.lookup("IS")] == [("IMGMOSISI", ("common-noun",))]
+    assert lex.lookup("hamas") == []
+    assert codes(lex.lookup("HAMAS")) == ["PSEREBHMS"]
+    assert lex.lookup("afd") == [] and codes(lex.lookup("AfD")) == ["DEUPTYAFD"]
+    assert lex.lookup("Guardian") == [] and lex.lookup("guardian") == []
+
+
+def test_group_ambiguity_is_returned_as_data(lex: ActorLexicon) -> None:
+    maoists = lex.lookup("Maoists")
+    assert [(e.code, e.ambiguous) for e in maoists] == [
+        ("INDINSCPM", ("country:NPL",)), ("NPLINSCPN", ("country:IND",))]
+    assert [(e.code, e.ambiguous) for e in lex.lookup("RSF")] == [
+        ("SDNUAFRSF", ("acronym",)), ("NGOMEDRSF", ("acronym",))]
+    assert lex.lookup("AP")[0].ambiguous == ("acronym",)
+    assert lex.lookup("IRA")[0].ambiguous == ("acronym",)
+    assert lex.lookup("Labour Party")[0].ambiguous == ("namesake",)
+    assert lex.lookup("British Labour Party")[0].ambiguous == ()
+    assert lex.lookup("Wagner")[0].ambiguous == ("person",)
+    assert lex.lookup("Wagner Group")[0].ambiguous == ()
+
+
+def test_spacy_tokens_match_groups(lex: ActorLexicon, nlp) -> None:
+    text = ("Al-Qaeda and the Taliban-allied Haqqani Network met Hezb-e-Islami, ISIS-K and "
+            "Al-Aqsa Martyrs’ Brigades, AFP reported, while Pakistani Taliban fighters attacked "
+            "the New People's Army and Boko Haram jihadists.")
+    words = [token.text for token in nlp.make_doc(text)]
+    assert scan(lex, words) == [
+        ("Al - Qaeda", "IMGMOSALQ"), ("the Taliban", "AFGREBTAL"),
+        ("Haqqani Network", "AFGREBHQN"), ("Hezb - e - Islami", "AFGREBHIG"),
+        ("ISIS - K", "IMGSASMOSISK"), ("Al - Aqsa Martyrs ’ Brigades", "PSEREBAAM"),
+        ("AFP", "FRAMEDAFP"), ("Pakistani Taliban", "PAKINSTTP"), ("fighters", "REB"),
+        ("the New People 's Army", "PHLINSNPA"), ("Boko Haram", "NGAINSBKH")]
+
+
+def test_longest_match_prefers_the_group_over_its_country(lex: ActorLexicon) -> None:
+    words = ["the", "Free", "Syrian", "Army", "and", "Syrian", "troops"]
+    assert scan(lex, words) == [
+        ("the Free Syrian Army", "SYRINSFSA"), ("Syrian", "SYR"), ("troops", "MIL")]
+    assert lex.longest_match(["Israeli", "Labor", "Party", "leader"], 0) == (
+        3, lex.lookup("Israeli Labor Party"))
+
+
 # --- broken tables fail with the file and line -----------------------------------------------
 
 def broken(tmp_path: Path, table: str, line: str) -> tuple[Path, int]:
@@ -334,6 +477,17 @@ def broken(tmp_path: Path, table: str, line: str) -> tuple[Path, int]:
     ("igos.tsv", "UNO\tIGO\tUnited Nations Organisation\t\tT3.4", "must be an international code"),
     ("agents.tsv", "GOV\tGOVXYZ\tclerk | clerks", "not a sequence of CAMEO role codes"),
     ("agents.tsv", "GOV\t\tclerk", "column 'code' is empty"),
+    ("groups.tsv", "AFGREBQQQ\tAFG\tREB\tparty\tQuux", "kind 'party' is not one of group"),
+    ("groups.tsv", "PAKREBQQQ\tAFG\tREB\tgroup\tQuux", "must start with its country and sector"),
+    ("groups.tsv", "AFGXYZQQQ\tAFG\tXYZ\tgroup\tQuux", "sector 'XYZ' is not a CAMEO role code"),
+    ("groups.tsv", "XXQREBQQQ\tXXQ\tREB\tgroup\tQuux", "code 'XXQ' is not an ISO 3166"),
+    ("groups.tsv", "QQQ\t\tIMG\tgroup\tQuux", "must be two to five three-letter codes"),
+    ("groups.tsv", "MOSQQQ\t\tIMG\tgroup\tQuux", "the sector must be an international code"),
+    ("groups.tsv", "AFGREBMIL\tAFG\tREB\tgroup\tQuux", "must end with an organisation code"),
+    ("groups.tsv", "AFGINSTAL\tAFG\tINS\tgroup\tQuux", "organisation code 'TAL' of 'AFGINSTAL' "
+                                                         "already names 'Taliban'"),
+    ("groups.tsv", "PSEREBHMS\tPSE\tREB\tgroup\tHAMAS", "'HAMAS' normalises to 'hamas', already"),
+    ("groups.tsv", "AFGREBQQQ\tAFG\tREB\tgroup\tQuux\tvague", "ambiguity tag 'vague' is not one"),
 ])
 def test_broken_row_names_file_and_line(tmp_path: Path, table: str, line: str, problem: str) -> None:
     path, number = broken(tmp_path, table, line)

@@ -1,10 +1,11 @@
-"""The actor lexicon: words that name states, their organs, IGOs and generic agents -> CAMEO.
+"""The actor lexicon: words that name states, their organs, IGOs, named groups, agents -> CAMEO.
 
-Why: the coder must turn "Washington and Pyongyang", "the State Department" or "North Korean
-officials" into CAMEO actor codes. This module owns the word lists (our TSV files in `data/`,
-plus the ISO 3166 list of states and their names from pycountry), validates them, and answers
-phrase lookups in O(1). It never chooses between readings: "Korea", "Georgia" or "the South"
-come back with every reading and its `ambiguous`/`requires` flags, and the coder decides.
+Why: the coder must turn "Washington and Pyongyang", "the State Department", "North Korean
+officials" or "the Taliban" into CAMEO actor codes. This module owns the word lists (our TSV
+files in `data/`, plus the ISO 3166 list of states and their names from pycountry), validates
+them, and answers phrase lookups in O(1). It never chooses between readings: "Korea", "Georgia"
+or "the South" come back with every reading and its `ambiguous`/`requires` flags, and the coder
+decides.
 
 Matching folds diacritics, typographic quotes and dashes, drops periods and commas, treats
 hyphens as spaces and splits "'s", so "U.S." == "US", "N. Korea" == "N Korea" and
@@ -26,18 +27,20 @@ from pathlib import Path
 
 from tacitus.errors import ConfigError
 
-KINDS = ("country", "demonym", "capital", "organ", "igo", "agent", "contextual", "region")
+KINDS = ("country", "demonym", "capital", "organ", "igo", "group", "agent", "contextual", "region")
 # Generic international codes: a code that starts with one of these is complete by itself.
 INTERNATIONAL = frozenset({"IGO", "IMG", "INT", "MNC", "NGM", "NGO", "UIS"})
 AMBIGUITY_TAGS = frozenset({
     "country", "us-state", "person", "city", "river", "region", "ethnic", "igo-seat",
-    "common-noun", "continent", "party", "company", "context", "legislature",
+    "common-noun", "continent", "party", "company", "context", "legislature", "acronym",
+    "namesake",
 })
 _CODE_COLUMNS = ("code", "type", "name", "source")
 _COUNTRY_COLUMNS = ("code", "kind", "phrases", "ambiguous", "context")
 _ORGAN_COLUMNS = ("country", "sector", "code", "phrases", "ambiguous")
 _IGO_COLUMNS = ("code", "sector", "phrases", "ambiguous", "source")
 _AGENT_COLUMNS = ("sector", "code", "phrases")
+_GROUP_COLUMNS = ("code", "country", "sector", "kind", "phrases", "ambiguous")
 _COUNTRY_FILE_KINDS = ("country", "demonym", "capital", "contextual", "region")
 _CODE_TYPES = ("country", "region", "role", "international")
 
@@ -48,7 +51,8 @@ class ActorEntry:
 
     `code` is the CAMEO code ("PRK", "USAGOV", "IGOUNOIAE") or, for organs and agents whose
     country comes from context, the role suffix ("GOV", "GOVMIL"; see `complete`). `country`
-    is the ISO/CAMEO country (or region) code, None for IGOs and context-dependent entries.
+    is the ISO/CAMEO country (or region) code, a named group's home country, None for IGOs,
+    international groups and context-dependent entries.
     `ambiguous` names the rival readings (tags listed in docs/lexicons-actors.md); `requires`
     (contextual entries) lists codes of which the document must mention at least one.
     """
@@ -281,6 +285,51 @@ class _Builder:
             self.add(phrases, ActorEntry(code, None, sector, phrases[0], "igo",
                                          _flags(row, self.codes)), row)
 
+    def groups(self, rows: list[_Row]) -> None:
+        """Named groups: one canonical name per code, one group per organisation code."""
+        names: dict[str, str] = {}
+        owners: dict[tuple[str, str], tuple[str, _Row]] = {}
+        for row in rows:
+            if row.cells["kind"] != "group":
+                raise row.fail(f"kind '{row.cells['kind']}' is not one of group")
+            code, place = row.cells["code"], row.cells["country"]
+            org = self._group_code(row)
+            phrases = _phrases(row)
+            name = names.setdefault(code, phrases[0])
+            owner, first = owners.setdefault((place or code[:3], org), (name, row))
+            if owner != name:
+                raise row.fail(f"organisation code '{org}' of '{code}' already names '{owner}' "
+                               f"at {first.source} line {first.line}")
+            self.add(phrases, ActorEntry(code, place[:3] or None, row.cells["sector"], name,
+                                         "group", _flags(row, self.codes)), row)
+
+    def _group_code(self, row: _Row) -> str:
+        """Check a group's code (country or international prefix, sector, ..., organisation
+        code) and return its organisation code, the last three letters."""
+        code, place, sector = row.cells["code"], row.cells["country"], row.cells["sector"]
+        if not re.fullmatch(r"(?:[A-Z]{3}){2,5}", code):
+            raise row.fail(f"code '{code}' must be two to five three-letter codes (at most 15 "
+                           "letters, the CAMEO/TABARI limit)")
+        if place:
+            self.codes.check_place(place, row)
+            if sector not in self.codes.roles:
+                raise row.fail(f"sector '{sector}' is not a CAMEO role code from cameo_codes.tsv")
+            if not code.startswith(place + sector):
+                raise row.fail(f"code '{code}' must start with its country and sector "
+                               f"'{place}{sector}'")
+            head = len(place) + 3
+        else:
+            if sector not in INTERNATIONAL or not code.startswith(sector):
+                raise row.fail(f"code '{code}': with the country empty, the sector must be an "
+                               f"international code ({', '.join(sorted(INTERNATIONAL))}) and "
+                               "the code must start with it")
+            head = 3
+        org = code[-3:]
+        if len(code) == head or org in self.codes.roles:
+            raise row.fail(f"code '{code}' must end with an organisation code of its own after "
+                           f"the roles (not a role code such as '{org}')")
+        return org
+
     def agents(self, rows: list[_Row]) -> None:
         for row in rows:
             sector, code = row.cells["sector"], row.cells["code"]
@@ -366,6 +415,7 @@ _FILES = {
     "organs.tsv": (_ORGAN_COLUMNS, {"sector", "code", "phrases"}),
     "igos.tsv": (_IGO_COLUMNS, {"code", "sector", "phrases", "source"}),
     "agents.tsv": (_AGENT_COLUMNS, {"sector", "code", "phrases"}),
+    "groups.tsv": (_GROUP_COLUMNS, {"code", "sector", "kind", "phrases"}),
 }
 
 
@@ -389,7 +439,7 @@ class ActorLexicon:
 
     @classmethod
     def from_dir(cls, directory: Path) -> ActorLexicon:
-        """A lexicon from another directory holding the five tables (tests, user overrides)."""
+        """A lexicon from another directory holding the six tables (tests, user overrides)."""
         def read(name: str) -> str:
             path = Path(directory) / name
             try:
@@ -406,6 +456,7 @@ class ActorLexicon:
         builder.countries(rows["countries.tsv"])
         builder.organs(rows["organs.tsv"])
         builder.igos(rows["igos.tsv"])
+        builder.groups(rows["groups.tsv"])
         builder.agents(rows["agents.tsv"])
         builder.library_names()
         index: dict[str, list[tuple[ActorEntry, tuple[int, ...], _Item]]] = {}

@@ -106,8 +106,8 @@ class ActorResolver:
         entries = self._matches([t.text for t in toks], ctx)
         person = _person_name(toks)
         country, role, igo = _country_role(entries)
-        if igo is not None:
-            return Resolved(code=igo.code, country=None, sector=igo.sector or "IGO", name=igo.name)
+        if igo is not None:  # an international organisation or a named group: its own full code
+            return Resolved(code=igo.code, country=igo.country, sector=igo.sector or "IGO", name=igo.name)
         if role is None:
             role = self._title_sector(toks)
         if country is None and person:
@@ -249,9 +249,12 @@ def _country_role(entries: list[ActorEntry]) -> tuple[str | None, str | None, Ac
     agent_role: str | None = None
     igo: ActorEntry | None = None
     for e in entries:
-        international = e.complete and e.country is None
-        if international:
-            if igo is None:
+        if e.kind == "group":  # a named group wins over a nationality ("Palestinian Hamas militants")
+            if igo is None or igo.kind != "group":
+                igo = e
+            continue
+        if e.complete and e.country is None:
+            if igo is None and country is None:
                 igo = e
             continue
         if e.country and country is None and e.kind != "region":
@@ -261,6 +264,6 @@ def _country_role(entries: list[ActorEntry]) -> tuple[str | None, str | None, Ac
             organ_role = organ_role or suffix or None
         elif e.kind == "agent":
             agent_role = e.code  # the last agent word is nearest the head: "Vice Foreign Minister"
-    if country is not None:
+    if country is not None and igo is not None and igo.kind != "group":
         igo = None
     return country, organ_role or agent_role, igo
