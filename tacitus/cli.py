@@ -20,6 +20,8 @@ from .config import Config, default_config_text, load_config
 from .errors import TacitusError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+# Event modalities (tacitus.events.modality.MODALITIES, repeated here so the parser needs no import).
+MODALITIES = ("asserted", "negated", "intended", "hypothetical", "claimed")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -76,6 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--source", metavar="NAME", help="source (outlet) name for every input")
     p.add_argument("--format", choices=("jsonl", "csv", "table"), help="default: table on a terminal, else jsonl")
     p.add_argument("--require-dyad", action="store_true", help="only events with a coded source and target")
+    p.add_argument(
+        "--only", action="append", choices=MODALITIES, metavar="MODALITY",
+        help=f"print only events of this modality (repeatable): {', '.join(MODALITIES)}",
+    )
+    p.add_argument("--no-historical", action="store_true", help="leave out background events dated well before the story")
     p.add_argument("--strict", action="store_true", help="exit 1 when any input is rejected")
     p.set_defaults(handler=cmd_code)
 
@@ -170,13 +177,21 @@ def cmd_code(args: argparse.Namespace, config: Config) -> int:
         inputs = read_inputs(args.paths, ReaderOptions(max_bytes=config.ingest.max_bytes), stdin=sys.stdin.buffer)
         report = ingest(
             inputs, store, nlp, options, run_id=run_id, batch_size=config.nlp.batch_size,
-            coder=coder, on_document=lambda doc: writer.write(doc.events or []),
+            coder=coder, on_document=lambda doc: writer.write(_shown(doc.events or [], args)),
         )
         store.finish_run(run_id, report.counts())
     writer.close()
     _print_rejections(report.examples, report.rejected, sys.stderr)
     print(_summary(report, "(memory)" if args.no_store else path) + f"; {report.events} events", file=sys.stderr)
     return EXIT_ERROR if args.strict and report.rejected else EXIT_OK
+
+
+def _shown(events: list, args: argparse.Namespace) -> list:
+    """The events the output filters let through (all events are stored regardless)."""
+    return [
+        e for e in events
+        if (not args.only or e.modality in args.only) and not (args.no_historical and e.historical)
+    ]
 
 
 def _run_args(args: argparse.Namespace) -> dict[str, Any]:
@@ -319,11 +334,22 @@ def cmd_stats(args: argparse.Namespace, config: Config) -> int:
 def cmd_eval(args: argparse.Namespace, config: Config) -> int:
     from pathlib import Path
 
-    from .api import code_text
-    from .eval.report import format_table, run_all
+    from .api import _nlp, code_text
+    from .eval.context import CONTEXT
+    from .eval.report import EvalReport, format_table, run_all
 
     reference = Path(args.reference or os.environ.get("TACITUS_REFERENCE") or "../shared/reference")
-    report = run_all(code_text, reference, tasks=args.task, limit=args.limit)
+    names = args.task or []
+    context = [t for t in names if t in CONTEXT] if names else list(CONTEXT)
+    gold = [t for t in names if t not in CONTEXT] if names else None
+    if gold is None and not reference.is_dir():
+        print(f"tacitus: no reference data at {reference}: running our own labelled sets only", file=sys.stderr)
+        gold = []
+    if gold == []:
+        report = EvalReport(str(reference), args.limit)
+    else:
+        report = run_all(code_text, reference, tasks=gold, limit=args.limit)
+    report.results.extend(CONTEXT[name](_nlp()) for name in context)
     if args.format == "json":
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -21,7 +21,7 @@ from tacitus.errors import InputError
 from tacitus.events.syntax import Tree
 from tacitus.nlp import parse
 
-DATA = Path(__file__).parent / "data" / "dated_sentences.tsv"
+DATA = Path(__file__).parent.parent / "tacitus" / "eval" / "data" / "dated_sentences.tsv"
 THU = dt.date(1997, 11, 27)  # a Thursday
 ROWS = load_dated_rows(DATA)
 

@@ -1,5 +1,5 @@
 """Event locations: the gazetteer's rules, our places table, and the resolver on our own
-labelled sentences (tests/data/located_sentences.tsv), parsed with the real spaCy model."""
+labelled sentences (tacitus/eval/data/located_sentences.tsv), parsed with the real spaCy model."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from tacitus.geo import FEATURES, Gazetteer, Place, PlaceResolver
 from tacitus.geo.evaluate import evaluate_locations, read_located_rows, scores
 from tacitus.nlp import parse
 
-DATA = Path(__file__).parent / "data" / "located_sentences.tsv"
+DATA = Path(__file__).parent.parent / "tacitus" / "eval" / "data" / "located_sentences.tsv"
 CONTRACT_KEYS = {"name", "country", "admin1", "lat", "lon", "feature", "text", "span"}
 HEADER = "name\taliases\tfeature\tcity\tadmin1\tcountry\tlat\tlon\tcontext\n"
 

@@ -1,4 +1,4 @@
-"""Scoring event dates on labelled sentences (ours: tests/data/dated_sentences.tsv).
+"""Scoring event dates on labelled sentences (ours: tacitus/eval/data/dated_sentences.tsv).
 
 The file is tab-separated with a header: doc_date, sentence, trigger, expected_date,
 expected_precision, note. "-" stands for none (no document date; no date expected). `trigger` is

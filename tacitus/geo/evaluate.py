@@ -1,4 +1,4 @@
-"""Scoring event locations against a hand-labelled table (tests/data/located_sentences.tsv).
+"""Scoring event locations against a hand-labelled table (tacitus/eval/data/located_sentences.tsv).
 
 Why here and not in the tests: `tacitus eval` reports the same numbers the test pins, so the
 loader and the scorer are library code. A row is one sentence with its trigger verb, an
