@@ -19,7 +19,7 @@ from .lexicon import ActorEntry, ActorLexicon
 from .officials import OfficialsIndex
 
 # Dependents that belong to a noun phrase's own words (names, titles, modifiers).
-NP_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "appos", "case", "flat", "npadvmod"})
+NP_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "appos", "case", "flat"})
 # "officials of X", "a court in Britain", "protesters from Gaza": phrases that carry the country.
 NP_PREPS = frozenset({"of", "in", "from"})
 REFERRING_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
@@ -179,29 +179,51 @@ class ActorResolver:
                 ctx.countries[entry.country] += 1
         for tok in tree.tokens:
             if tok.ent_type in NAME_ENTS and tok.pos == "PROPN" and tok.dep not in ("compound", "flat"):
-                self.actor(tree, tok, ctx)  # resolving a titled name remembers it
+                # resolving a titled name remembers it; a name in apposition is titled by its head
+                self.actor(tree, tree.tokens[tok.head] if tok.dep == "appos" else tok, ctx)
 
 
 def np_tokens(tree: Tree, head: int, places: bool = False) -> list[int]:
-    """The noun phrase's own tokens: head, modifiers, compounds, appositions and "of" phrases;
-    with `places` (the head is an agent noun: "a court in Britain") also "in"/"from" phrases."""
-    preps = NP_PREPS if places else frozenset({"of"})
+    """The noun phrase's own tokens: head, modifiers, compounds, "of" phrases, and appositions
+    that name or describe a person ("the US Ambassador to Seoul, James Laney"); with `places`
+    (the head is an agent noun: "a court in Britain") also "in"/"from" phrases naming a place."""
+    toks = tree.tokens
     out = {head}
     stack = [head]
     while stack:
         j = stack.pop()
         for c in tree.children[j]:
-            tok = tree.tokens[c]
-            if tok.dep in NP_DEPS or (tok.dep == "prep" and tok.lemma.lower() in preps and j == head):
-                if c not in out:
-                    out.add(c)
-                    stack.append(c)
-            elif tok.dep == "pobj" and tree.tokens[j].lemma.lower() in preps:
+            tok = toks[c]
+            if tok.dep == "appos" and not _personal(toks[j], tok):
+                continue  # "Kuwait, its first ever involvement": a description, not the actor
+            if tok.dep == "prep" and j == head and _np_prep(tree, tok, places):
+                pass
+            elif tok.dep == "pobj" and toks[j].dep == "prep" and c != head:
+                pass
+            elif tok.dep == "advmod" and toks[j].dep in ("nummod", "quantmod"):
+                pass  # "at least 165 Venezuelans"
+            elif tok.dep not in NP_DEPS:
+                continue
+            if c not in out:
                 out.add(c)
                 stack.append(c)
-            elif tok.dep == "punct" and tree.tokens[j].dep == "appos":
-                continue
     return sorted(out)
+
+
+def _personal(head: Token, appos: Token) -> bool:
+    return head.ent_type in NAME_ENTS or appos.ent_type in NAME_ENTS
+
+
+def _np_prep(tree: Tree, prep: Token, places: bool) -> bool:
+    """ "of" always belongs to the phrase; "in"/"from" only after an agent noun, and only when
+    their object is a place ("a court in Britain", not "gunmen in reaction")."""
+    lemma = prep.lemma.lower()
+    if lemma == "of":
+        return True
+    if not places or lemma not in NP_PREPS:
+        return False
+    obj = tree.kid(prep.i, {"pobj"})
+    return obj is not None and obj.ent_type in ("GPE", "LOC", "NORP")
 
 
 def _trim(toks: list[Token]) -> tuple[Token, Token]:
