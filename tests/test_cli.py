@@ -295,3 +295,20 @@ def test_code_ingested_documents_are_coded_from_the_store(tmp_path, capsys):
     assert len(_events(out)) == 4
     with Store(db, read_only=True) as store:
         assert store.stats().events == 4 and store.stats().coded == 1
+
+
+def test_code_filters_by_modality_and_history(tmp_path, capsys):
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Envoys Meet\n\nMarch 4, 2004\n\n"
+        "Chile and Peru held talks in Lima on Wednesday.\n\n"
+        "In 1998, Peru accused Chile of spying on its navy.\n\n"
+        "Chile will send a delegation to Lima next month.\n",
+        encoding="utf-8",
+    )
+    _, out, _ = run(capsys, "code", str(story), "--no-store")
+    assert {(e["cameo"], e["modality"], e["historical"]) for e in _events(out)} == {
+        ("040", "asserted", False), ("1125", "asserted", True), ("042", "intended", False),
+    }
+    _, out, _ = run(capsys, "code", str(story), "--no-store", "--only", "asserted", "--no-historical")
+    assert {(e["cameo"], e["source"]["code"]) for e in _events(out)} == {("040", "CHL"), ("040", "PER")}

@@ -22,6 +22,7 @@ from .officials import OfficialsIndex
 NP_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "appos", "case", "flat"})
 # "officials of X", "a court in Britain", "protesters from Gaza": phrases that carry the country.
 NP_PREPS = frozenset({"of", "in", "from"})
+NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 REFERRING_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us"})
 NAME_ENTS = frozenset({"PERSON"})
@@ -67,6 +68,8 @@ class ActorResolver:
     def actor(self, tree: Tree, head: Token, ctx: DocContext) -> Actor | None:
         if head.pos == "PRON" or (head.text.lower() in PRONOUNS and head.text != head.text.upper()):
             return self._pronoun(tree, head, ctx)
+        if head.ent_type in NOT_ACTORS:  # "called Morrison on Wednesday": a date is no target
+            return None
         agent = self.lexicon.agent_sector(head.lemma.lower()) or self.lexicon.agent_sector(head.text.lower())
         idx = np_tokens(tree, head.i, places=agent is not None)
         toks = [tree.tokens[i] for i in idx]
