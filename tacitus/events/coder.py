@@ -29,7 +29,13 @@ from .modality import modality
 from .syntax import Tree
 
 EVENT_POS = frozenset({"VERB", "AUX", "NOUN"})
-FALLBACK_PREPS = ("with", "against", "to", "on")
+# Where a target may hang off the event words when the frame's slot holds none.
+FALLBACK_DEPS = frozenset({"dobj", "dative", "prep", "pobj", "pcomp", "acl", "xcomp", "attr", "oprd", "agent"})
+FALLBACK_DEPTH = 3
+PLACE_TIME_PREPS = frozenset(
+    "in at near inside outside across within throughout around during after before since until "
+    "amid despite".split()
+)
 MAX_TRIGGER_TOKENS = 8
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj"})
 SYMMETRIC_ROOTS = frozenset({"04", "06", "19"})  # consult, cooperate materially, fight
@@ -138,8 +144,8 @@ class EventCoder:
         if not sources:
             return
         targets = self.resolver.actors(tree, tgt_tok, ctx) if tgt_tok is not None else []
-        if not targets and tgt_tok is None:
-            targets = self._fallback_targets(tree, verb, ctx)
+        if not targets:
+            targets = self._fallback_targets(cand, src_tok, ctx)
         context = self._context(doc, cand, ctx)
         pairs: list[tuple[Actor, Actor | None]]
         if targets:
@@ -163,21 +169,31 @@ class EventCoder:
             modality=modality(cand.tree, cand.verb.i),
         )
 
-    def _fallback_targets(self, tree: Tree, verb: int, ctx: DocContext) -> list[Actor]:
-        """A frame without TGT: an actor in the verb's object or a with/against/to/on phrase."""
-        obj = tree.kid(verb, {"dobj", "dative"})
-        if obj is not None:
-            found = self.resolver.actors(tree, obj, ctx)
-            if found:
-                return found
-        for prep, pobj in tree.prep_objects(verb):
-            if prep in FALLBACK_PREPS:
-                found = self.resolver.actors(tree, pobj, ctx)
-                if found:
-                    return found
+    def _fallback_targets(self, cand: Candidate, exclude: Token | None, ctx: DocContext) -> list[Actor]:
+        """No target in the frame's slot: the nearest actor in the phrases hanging off the event
+        words ("refuse to lift sanctions on Abkhazia", "denied charges by the State Department",
+        "expressed pessimism over negotiations with the United States"), breadth first."""
+        tree = cand.tree
+        skip = set(range(*tree.subtree(exclude.i))) if exclude is not None else set()
+        frontier = list(cand.match.tokens)
+        seen = set(frontier) | skip
+        for _ in range(FALLBACK_DEPTH):
+            nxt = []
+            for i in frontier:
+                for c in tree.children[i]:
+                    tok = tree.tokens[c]
+                    if c in seen or tok.dep not in FALLBACK_DEPS:
+                        continue
+                    if tok.dep == "prep" and tok.lemma.lower() in PLACE_TIME_PREPS:
+                        continue  # "held talks in Lima": a place or a time, not a target
+                    seen.add(c)
+                    if tok.pos in ("NOUN", "PROPN"):
+                        found = self.resolver.actors(tree, tok, ctx)
+                        if found:
+                            return found
+                    nxt.append(c)
+            frontier = nxt
         return []
-
-    # --- records ----------------------------------------------------------------------------
 
     def _when(self, doc: Document, sentence: Sentence, tree: Tree, verb: int) -> EventDate:
         """The verb's own date; a complement with none takes its governor's ("In 1993 the North
