@@ -118,6 +118,9 @@ def test_seed_state_department_talks(seeds_dir, nlp):
     assert {("PRKGOV", "04", "USAGOV", "1997-11-27"), ("USAGOV", "04", "PRKGOV", "1997-11-27")} <= got
     # the North Koreans thanked the U.S. side
     assert ("PRK", "05", "USA", "1997-11-27") in got
+    # the proposal of April 1996 is dated to its month and is background, not news
+    proposal = {(e.source.code, e.date, e.date_precision, e.historical) for e in events if e.date == "1996-04"}
+    assert proposal == {("USA", "1996-04", "month", True), ("KOR", "1996-04", "month", True)}
     # every event comes from the article body: clutter lines yield nothing
     assert all(e.sentence in doc.text for e in events)
     assert not any("Click here" in e.sentence for e in events)

@@ -282,3 +282,14 @@ def test_specific_frame_beats_bare_verb(frames, parsed):
     match = _match(frames, parsed["Syria was urged by France to withdraw its troops."], "urged")
     assert match.frame.text == "urge TGT +withdraw/pull/remove troop/force/soldier"
     assert [t for t in match.tokens] == sorted(match.tokens) and len(match.tokens) == 3
+
+
+def test_a_proposal_of_unknown_content_is_an_intent_to_cooperate(nlp):
+    from tacitus.events.frames import load_frames
+    from tacitus.events.syntax import Tree
+    from tacitus.nlp import parse
+
+    [[sentence]] = list(parse(nlp, ["Brazil and Chile put forward a proposal in March 2001."]))
+    verb = next(t.i for t in sentence.tokens if t.text == "put")
+    match = load_frames().match(Tree.of(sentence), verb)
+    assert match is not None and match.frame.code == "030"
