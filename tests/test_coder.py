@@ -132,3 +132,14 @@ def test_seed_independent_background_is_dated_to_its_own_year(seeds_dir, nlp):
     refusal = [e for e in events if e.cameo_root == "12" and e.date == "1993"]
     assert [(e.source.country, e.date_precision) for e in refusal] == [("PRK", "year")]
     assert not any("Independent" in e.sentence or "Recruitment" in e.sentence for e in events)
+
+
+def test_plover_view_carries_the_auxiliary_modes():
+    [visit] = code_text("Koizumi will visit Beijing next month.", DOC_DATE)
+    # future cooperation is AGREE in PLOVER, with the auxiliary mode in the context
+    assert (visit.cameo, visit.plover) == ("042", {"event": "AGREE", "mode": None, "context": ["future"]})
+    [refusal] = [e for e in code_text("In 1993, Iraq refused to let inspectors visit the sites.", DOC_DATE)
+                 if e.source.code == "IRQ"]
+    assert refusal.historical and refusal.plover["context"] == ["historical"]
+    [unsigned] = code_text("Chile did not sign the accord with Peru.", DOC_DATE)
+    assert unsigned.modality == "negated" and "negation" in unsigned.plover["context"]

@@ -32,6 +32,9 @@ EVENT_POS = frozenset({"VERB", "AUX", "NOUN"})
 # Where a target may hang off the event words when the frame's slot holds none.
 FALLBACK_DEPS = frozenset({"dobj", "dative", "prep", "pobj", "pcomp", "acl", "xcomp", "attr", "oprd", "agent"})
 FALLBACK_DEPTH = 3
+# PLOVER's auxiliary modes, by our modality (the manual puts them in the event's context).
+AUXILIARY_MODES = {"intended": "future", "hypothetical": "hypothetical", "negated": "negation"}
+FUTURE_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 PLACE_TIME_PREPS = frozenset(
     "in at near inside outside across within throughout around during after before since until "
     "amid despite".split()
@@ -230,11 +233,7 @@ class EventCoder:
             cameo_root=cameo.root,
             goldstein=cameo.goldstein,
             quad_class=cameo.quad_class,
-            plover={
-                "event": plover.event or None,
-                "mode": plover.mode or None,
-                "context": list(plover.context),
-            },
+            plover=_plover(plover.event or None, plover.mode or None, list(plover.context), context),
             trigger=trigger,
             date=context.when.date,
             date_precision=context.when.precision,
@@ -245,6 +244,19 @@ class EventCoder:
             location=context.location,
             confidence=_confidence(cand, source, target),
         )
+
+
+def _plover(event: str | None, mode: str | None, contexts: list[str], context: Context) -> dict:
+    """PLOVER's view of the event: the manual's auxiliary modes (historical, future, hypothetical,
+    negation) go into `context`, and future cooperation is AGREE, a future retreat CONCEDE."""
+    aux = AUXILIARY_MODES.get(context.modality)
+    if event and context.modality == "intended":
+        if event in FUTURE_AS_AGREE:
+            event, mode = "AGREE", None
+        elif event == "RETREAT":
+            event, mode = "CONCEDE", None
+    extra = ([aux] if aux else []) + (["historical"] if context.historical else [])
+    return {"event": event, "mode": mode, "context": contexts + [c for c in extra if c not in contexts]}
 
 
 def _symmetric(match: FrameMatch) -> bool:
