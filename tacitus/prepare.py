@@ -98,6 +98,7 @@ def prepare(raw: RawInput, options: PrepareOptions) -> Document | Rejection:
         title=raw.title or extraction.title,
         date=date,
         date_source=date_source,
+        dateline=extraction.dateline,
         lang=lang,
         status=status,
         reason=reason,

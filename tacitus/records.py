@@ -95,6 +95,7 @@ class Document:
     title: str | None = None
     date: dt.date | None = None
     date_source: str = "unknown"
+    dateline: str | None = None  # the page's dateline ("SEOUL, March 2, 2004"), kept as metadata
     lang: str | None = None
     status: str = "ok"  # "ok" or "rejected"
     reason: str | None = None

@@ -312,3 +312,11 @@ def test_code_filters_by_modality_and_history(tmp_path, capsys):
     }
     _, out, _ = run(capsys, "code", str(story), "--no-store", "--only", "asserted", "--no-historical")
     assert {(e["cameo"], e["source"]["code"]) for e in _events(out)} == {("040", "CHL"), ("040", "PER")}
+
+
+def test_dateline_city_is_the_fallback_location(tmp_path, capsys):
+    story = tmp_path / "wire.txt"
+    story.write_text("SEOUL, March 2, 2004 — South Korea and Japan signed a fisheries accord on Tuesday.\n", encoding="utf-8")
+    _, out, _ = run(capsys, "code", str(story), "--no-store")
+    locations = {(e["location"]["name"], e["location"]["country"], e["location"]["span"]) for e in _events(out)}
+    assert locations == {("Seoul", "KOR", None)}  # the dateline is not in the text: no span

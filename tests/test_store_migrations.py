@@ -8,30 +8,41 @@ import duckdb
 import pytest
 
 from tacitus.errors import StoreError
-from tacitus.records import Document
 from tacitus.store import MIGRATIONS, Migration, Store
 
 # The injection tests below build on schema version 1 alone, with made-up later steps.
 V1 = MIGRATIONS[:1]
+
+
+def _insert_v1_document(path, doc_id: str) -> None:
+    """A document row as a version-1 Tacitus wrote it (today's code writes later columns)."""
+    with duckdb.connect(str(path)) as conn:
+        conn.execute(
+            "INSERT INTO documents (id, ref, origin, text, date_source, status, dropped, ingested_at) "
+            "VALUES (?, 'r1', 'o', 'Calm.', 'unknown', 'ok', '[]', now())",
+            [doc_id],
+        )
 EVENTS_V2 = Migration(2, "events", "CREATE TABLE events (event_id TEXT PRIMARY KEY, doc_id TEXT)")
 
 
 def test_a_new_store_records_every_migration(tmp_path):
     before = dt.datetime.now(dt.UTC)
     with Store(tmp_path / "t.duckdb") as store:
-        assert store.schema_version() == len(MIGRATIONS) == 2
+        assert store.schema_version() == len(MIGRATIONS) == 3
         applied = store.applied_migrations()
-    assert [(v, n) for v, n, _ in applied] == [(1, MIGRATIONS[0].name), (2, "events and codings")]
+    assert [(v, n) for v, n, _ in applied] == [
+        (1, MIGRATIONS[0].name), (2, "events and codings"), (3, "document datelines")]
     assert all(before <= at <= dt.datetime.now(dt.UTC) for _, _, at in applied)
 
 
 def test_a_real_version_one_store_upgrades_to_events(tmp_path):
     path = tmp_path / "t.duckdb"
-    with Store(path, migrations=V1) as store:
-        store.add_document(Document(id="d1", ref="r1", origin="o", text="Calm."))
+    Store(path, migrations=V1).close()
+    _insert_v1_document(path, "d1")
     with Store(path) as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == 3
         assert store.has_document("d1") and store.events_of("d1") == []
+        assert store.get_document("d1").dateline is None
         assert store.stats().events == 0
 
 
@@ -45,8 +56,8 @@ def test_reopening_applies_nothing_again(tmp_path):
 
 def test_a_version_one_store_upgrades_and_keeps_its_data(tmp_path):
     path = tmp_path / "t.duckdb"
-    with Store(path, migrations=V1) as store:
-        store.add_document(Document(id="d1", ref="r1", origin="o", text="Calm."))
+    Store(path, migrations=V1).close()
+    _insert_v1_document(path, "d1")
     calls = []
 
     def backfill(conn: duckdb.DuckDBPyConnection) -> None:

@@ -163,7 +163,8 @@ class EventCoder:
     def _context(self, doc: Document, cand: Candidate, ctx: DocContext) -> Context:
         when = self._when(doc, cand.sentence, cand.tree, cand.verb.i)
         location = self.places.event_location(
-            cand.sentence, cand.tree, cand.verb.i, doc_countries=[c for c, _ in ctx.countries.most_common()]
+            cand.sentence, cand.tree, cand.verb.i,
+            doc_countries=[c for c, _ in ctx.countries.most_common()], dateline=doc.dateline,
         )
         return Context(
             when=when,

@@ -58,11 +58,11 @@ def document_columns(docs: Sequence[Document], run_id: int | None, now: dt.datet
         (
             d.id, d.ref, d.origin, d.record, d.url, d.source, d.title, d.date, d.date_source,
             d.lang, d.text, d.status, d.reason, dumps(list(d.dropped)),
-            to_utc_naive(d.ingested_at) if d.ingested_at else now, run_id,
+            to_utc_naive(d.ingested_at) if d.ingested_at else now, run_id, d.dateline,
         )
         for d in docs
     ]
-    return _columns(rows, 16)
+    return _columns(rows, 17)
 
 
 def sentence_columns(docs: Sequence[Document]) -> list[list]:
@@ -84,12 +84,12 @@ def _columns(rows: list[tuple], width: int) -> list[list]:
 def document_from_row(row: Sequence[Any], sentences: list[Sentence]) -> Document:
     """Rebuild a Document from a GET_DOCUMENT row (its column order)."""
     (doc_id, ref, origin, text, record, url, source, title, date, date_source, lang, status,
-     reason, dropped, ingested_at) = row
+     reason, dropped, ingested_at, dateline) = row
     return Document(
         id=doc_id, ref=ref, origin=origin, text=text, record=record, url=url, source=source,
         title=title, date=date, date_source=date_source, lang=lang, status=status,
         reason=reason, dropped=json.loads(dropped), sentences=sentences,
-        ingested_at=from_utc_naive(ingested_at),
+        ingested_at=from_utc_naive(ingested_at), dateline=dateline,
     )
 
 

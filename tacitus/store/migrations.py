@@ -197,3 +197,8 @@ CREATE TABLE codings (
 """
 
 MIGRATIONS = MIGRATIONS + (Migration(2, "events and codings", SCHEMA_V2),)
+
+# The page's dateline, kept so the coder can fall back to its city as an event's location.
+SCHEMA_V3 = "ALTER TABLE documents ADD COLUMN dateline TEXT"
+
+MIGRATIONS = MIGRATIONS + (Migration(3, "document datelines", SCHEMA_V3),)

@@ -46,11 +46,12 @@ EXISTING_IDS = "SELECT id FROM documents WHERE id IN (SELECT unnest(?::TEXT[]))"
 # Column-wise batch inserts: one parameter per column, each a list; unnest zips them into rows.
 INSERT_DOCUMENTS = """
 INSERT INTO documents (id, ref, origin, record, url, source, title, date, date_source, lang,
-                       text, status, reason, dropped, ingested_at, run_id)
+                       text, status, reason, dropped, ingested_at, run_id, dateline)
 SELECT unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[]),
        unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::DATE[]),
        unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[]),
-       unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TIMESTAMP[]), unnest(?::BIGINT[])"""
+       unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TIMESTAMP[]), unnest(?::BIGINT[]),
+       unnest(?::TEXT[])"""
 
 INSERT_SENTENCES = """
 INSERT INTO sentences (doc_id, idx, start, "end", text, tokens)
@@ -59,7 +60,7 @@ SELECT unnest(?::TEXT[]), unnest(?::INTEGER[]), unnest(?::INTEGER[]), unnest(?::
 
 GET_DOCUMENT = """
 SELECT id, ref, origin, text, record, url, source, title, date, date_source, lang, status, reason,
-       dropped, ingested_at
+       dropped, ingested_at, dateline
 FROM documents WHERE id = ?"""
 
 GET_SENTENCES = """
