@@ -113,8 +113,10 @@ class ActorResolver:
             return Resolved(code=igo.code, country=igo.country, sector=igo.sector or "IGO", name=igo.name)
         if role is None:
             role = self._title_sector(toks)
-        if country is None and person:
-            known = self._known_person(person, ctx)
+        if country is None and (person or head.pos == "PROPN"):
+            # a name: one met earlier in the story, or in the officials table (the small model
+            # does not always tag a name at the start of a sentence as a person: "Obama lifts")
+            known = self._known_person(person or _proper_name(toks), ctx)
             if known is not None:
                 return known
         if country is None:
@@ -205,6 +207,8 @@ def np_tokens(tree: Tree, head: int, places: bool = False) -> list[int]:
                 pass
             elif tok.dep == "advmod" and toks[j].dep in ("nummod", "quantmod"):
                 pass  # "at least 165 Venezuelans"
+            elif tok.dep == "npadvmod" and tok.ent_type not in NOT_ACTORS:
+                pass  # "the Saudi-led coalition", not "airstrikes this month"
             elif tok.dep not in NP_DEPS:
                 continue
             if c not in out:
@@ -253,6 +257,10 @@ def _person_name(toks: list[Token]) -> str | None:
             run = []
     best = max(best, run, key=len)
     return " ".join(t.text for t in best) if best else None
+
+
+def _proper_name(toks: list[Token]) -> str:
+    return " ".join(t.text for t in toks if t.pos == "PROPN")
 
 
 def _name_keys(name: str) -> list[str]:
