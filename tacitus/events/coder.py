@@ -132,7 +132,8 @@ class EventCoder:
             if match is not None:
                 found.append(Candidate(sentence, tree, tok, match))
         used = {i for c in found for i in c.match.tokens if i != c.verb.i}
-        return [c for c in found if c.verb.i not in used]
+        inside = {i for c in found for i in _argument_span(c)}
+        return [c for c in found if c.verb.i not in used and c.verb.i not in inside]
 
     # --- actors -----------------------------------------------------------------------------
 
@@ -245,6 +246,20 @@ class EventCoder:
             location=context.location,
             confidence=_confidence(cand, source, target),
         )
+
+
+def _argument_span(cand: Candidate) -> set[int]:
+    """Tokens inside the event's object phrases ("condemned [Trump's decision to recognise
+    Jerusalem]"): a verb in there describes the object, and is not an event of its own."""
+    tree, toks = cand.tree, cand.tree.tokens
+    heads = [i for i in cand.match.tokens if toks[i].pos in ("NOUN", "PROPN") and i != cand.verb.i]
+    if cand.match.target is not None:
+        heads.append(cand.match.target.i)
+    span: set[int] = set()
+    for h in heads:
+        lo, hi = tree.subtree(h)
+        span.update(range(lo, hi))
+    return span - {cand.verb.i}
 
 
 def _plover(event: str | None, mode: str | None, contexts: list[str], context: Context) -> dict:
