@@ -303,6 +303,8 @@ def _confidence(cand: Candidate, source: Actor, target: Actor | None) -> float:
         score += 0.03
     if target is not None and target.sector:
         score += 0.03
+    if cand.match.frame.code.startswith("01"):
+        score -= 0.1  # a bare statement says least about what happened
     return round(min(score, 0.99), 2)
 
 
