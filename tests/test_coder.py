@@ -52,6 +52,11 @@ CASES = [
     ("Putin criticized NATO.", [("RUSGOV", "111", "IGOWSTNAT", DOC_DATE, "asserted")]),
     # a generic agent located by its own phrase; no codeable target -> one-sided event
     ("A court in Britain ordered the release of the ship.", [("GBRJUD", "100", None, DOC_DATE, "asserted")]),
+    # the frame's own object noun is the target when it names an actor
+    (
+        "The United States ordered 60 Russian diplomats to leave the country on Monday.",
+        [("USA", "161", "RUSGOV", "2004-03-01", "asserted")],
+    ),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

@@ -180,6 +180,12 @@ class EventCoder:
         "expressed pessimism over negotiations with the United States"), breadth first."""
         tree = cand.tree
         skip = set(range(*tree.subtree(exclude.i))) if exclude is not None else set()
+        for i in cand.match.tokens:  # the frame's own object noun: "expel [Russian diplomats]"
+            tok = tree.tokens[i]
+            if i != cand.verb.i and i not in skip and tok.pos in ("NOUN", "PROPN"):
+                found = self.resolver.actors(tree, tok, ctx)
+                if found:
+                    return found
         frontier = list(cand.match.tokens)
         seen = set(frontier) | skip
         for _ in range(FALLBACK_DEPTH):
