@@ -57,6 +57,8 @@ CASES = [
         "The United States ordered 60 Russian diplomats to leave the country on Monday.",
         [("USA", "161", "RUSGOV", "2004-03-01", "asserted")],
     ),
+    # what was urged or threatened is the content of the appeal, not a second event
+    ("The European Union on Friday urged Iran to suspend uranium enrichment.", [("IGOEUREEC", "020", "IRN", "2004-02-27", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

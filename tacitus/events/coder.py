@@ -32,6 +32,9 @@ EVENT_POS = frozenset({"VERB", "AUX", "NOUN"})
 # Where a target may hang off the event words when the frame's slot holds none.
 FALLBACK_DEPS = frozenset({"dobj", "dative", "prep", "pobj", "pcomp", "acl", "xcomp", "attr", "oprd", "agent"})
 FALLBACK_DEPTH = 3
+# Appeals, demands, rejections and threats: their complement verb is what was asked, refused or
+# threatened ("urged Iran to suspend enrichment"), not an event of its own.
+CONTENT_ROOTS = frozenset({"02", "10", "12", "13"})
 # PLOVER's auxiliary modes, by our modality (the manual puts them in the event's context).
 AUXILIARY_MODES = {"intended": "future", "hypothetical": "hypothetical", "negated": "negation"}
 FUTURE_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
@@ -133,7 +136,12 @@ class EventCoder:
                 found.append(Candidate(sentence, tree, tok, match))
         used = {i for c in found for i in c.match.tokens if i != c.verb.i}
         inside = {i for c in found for i in _argument_span(c)}
-        return [c for c in found if c.verb.i not in used and c.verb.i not in inside]
+        content = {c.verb.i for c in found if c.match.frame.code[:2] in CONTENT_ROOTS}
+        return [
+            c for c in found
+            if c.verb.i not in used and c.verb.i not in inside
+            and not (c.verb.dep in ("xcomp", "ccomp") and c.verb.head in content)
+        ]
 
     # --- actors -----------------------------------------------------------------------------
 
