@@ -125,7 +125,9 @@ def db_path(args: argparse.Namespace, config: Config) -> str:
 # --- commands -----------------------------------------------------------------------------------
 
 
-def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
+def _run_pipeline(args: argparse.Namespace, config: Config, path: str, coder=None, on_document=None):
+    """What `ingest` and `code` share: read the inputs, run them through the pipeline into the
+    store at `path`, record the run; returns the run's report."""
     from .nlp import load_nlp
     from .pipeline import ingest
     from .prepare import PrepareOptions
@@ -138,50 +140,40 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
         languages=config.ingest.languages,
         min_text_chars=config.ingest.min_text_chars,
     )
-    path = db_path(args, config)
     nlp = load_nlp(config.nlp.model)
     with Store(path) as store:
-        run_id = store.begin_run("ingest", _run_args(args))
+        run_id = store.begin_run(args.command, _run_args(args))
         inputs = read_inputs(args.paths, ReaderOptions(max_bytes=config.ingest.max_bytes), stdin=sys.stdin.buffer)
-        report = ingest(inputs, store, nlp, options, run_id=run_id, batch_size=config.nlp.batch_size)
+        report = ingest(
+            inputs, store, nlp, options, run_id=run_id, batch_size=config.nlp.batch_size,
+            coder=coder, on_document=on_document,
+        )
         store.finish_run(run_id, report.counts())
     _print_rejections(report.examples, report.rejected, sys.stderr)
+    return report
+
+
+def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
+    path = db_path(args, config)
+    report = _run_pipeline(args, config, path)
     print(_summary(report, path))
     return EXIT_ERROR if args.strict and report.rejected else EXIT_OK
 
 
 def cmd_code(args: argparse.Namespace, config: Config) -> int:
     from .events.coder import load_coder
-    from .nlp import load_nlp
     from .output import EventWriter
-    from .pipeline import ingest
-    from .prepare import PrepareOptions
-    from .sources import ReaderOptions, read_inputs
-    from .store import Store
 
-    options = PrepareOptions(
-        date=args.date,
-        source=args.source,
-        languages=config.ingest.languages,
-        min_text_chars=config.ingest.min_text_chars,
-    )
     path = ":memory:" if args.no_store else db_path(args, config)
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
-    nlp = load_nlp(config.nlp.model)
     if args.require_dyad:
         config = replace(config, coder=replace(config.coder, require_dyad=True))
     coder = load_coder(config.coder_options())
     writer = EventWriter(sys.stdout, fmt)
-    with Store(path) as store:
-        run_id = store.begin_run("code", _run_args(args))
-        inputs = read_inputs(args.paths, ReaderOptions(max_bytes=config.ingest.max_bytes), stdin=sys.stdin.buffer)
-        report = ingest(
-            inputs, store, nlp, options, run_id=run_id, batch_size=config.nlp.batch_size,
-            coder=coder, on_document=lambda doc: writer.write(_shown(doc.events or [], args)),
-        )
-        store.finish_run(run_id, report.counts())
+    report = _run_pipeline(
+        args, config, path, coder=coder, on_document=lambda doc: writer.write(_shown(doc.events or [], args))
+    )
     writer.close()
-    _print_rejections(report.examples, report.rejected, sys.stderr)
     print(_summary(report, "(memory)" if args.no_store else path) + f"; {report.events} events", file=sys.stderr)
     return EXIT_ERROR if args.strict and report.rejected else EXIT_OK
 
