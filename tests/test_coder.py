@@ -59,6 +59,11 @@ CASES = [
     ),
     # what was urged or threatened is the content of the appeal, not a second event
     ("The European Union on Friday urged Iran to suspend uranium enrichment.", [("IGOEUREEC", "020", "IRN", "2004-02-27", "asserted")]),
+    # a one-sided act takes the country it is done in as its target; talks do not take their venue
+    (
+        "President Obama lifted all restrictions on the ability of individuals to visit relatives in Cuba.",
+        [("USAGOV", "081", "CUB", DOC_DATE, "asserted")],
+    ),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

@@ -89,6 +89,13 @@ class ActorResolver:
             span=(text_start, text_end),
         )
 
+    def names_country(self, tree: Tree, head: Token, ctx: DocContext) -> bool:
+        """Whether the phrase names a country or territory itself ("in Cuba", "in the West
+        Bank"), not a city or a thing."""
+        words = [tree.tokens[i].text for i in np_tokens(tree, head.i)]
+        entries = self._matches(words, ctx)
+        return bool(entries) and entries[-1].kind in ("country", "contextual", "region")
+
     def _pronoun(self, tree: Tree, pron: Token, ctx: DocContext) -> Actor | None:
         """ "UNRWA said it had suspended aid": a subject pronoun in a reported or subordinate
         clause refers to the subject of the clause that governs it, when that is an actor."""

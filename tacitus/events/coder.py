@@ -38,6 +38,8 @@ CONTENT_ROOTS = frozenset({"02", "10", "12", "13"})
 # PLOVER's auxiliary modes, by our modality (the manual puts them in the event's context).
 AUXILIARY_MODES = {"intended": "future", "hypothetical": "hypothetical", "negated": "negation"}
 FUTURE_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+LOCATIVE_PREPS = frozenset({"in", "inside", "within", "throughout", "across"})
+PARTNER_ROOTS = frozenset({"03", "04", "05", "06"})
 PLACE_TIME_PREPS = frozenset(
     "in at near inside outside across within throughout around during after before since until "
     "amid despite".split()
@@ -212,6 +214,17 @@ class EventCoder:
                             return found
                     nxt.append(c)
             frontier = nxt
+        if cand.match.frame.code[:2] in PARTNER_ROOTS:
+            return []  # talks, diplomacy and cooperation need a partner, not a venue
+        # Last resort for a one-sided act: the country it is done in ("lifted restrictions on
+        # visits to relatives in Cuba", "imposed blockades on towns in the West Bank").
+        lo, hi = tree.subtree(cand.verb.i)
+        for i in range(lo, hi):
+            tok = tree.tokens[i]
+            if i in skip or tok.dep != "pobj" or tree.tokens[tok.head].lemma.lower() not in LOCATIVE_PREPS:
+                continue
+            if self.resolver.names_country(tree, tok, ctx):
+                return self.resolver.actors(tree, tok, ctx)
         return []
 
     def _when(self, doc: Document, sentence: Sentence, tree: Tree, verb: int) -> EventDate:
