@@ -61,7 +61,7 @@ CASES = [
     ("The European Union on Friday urged Iran to suspend uranium enrichment.", [("IGOEUREEC", "020", "IRN", "2004-02-27", "asserted")]),
     # a one-sided act takes the country it is done in as its target; talks do not take their venue
     (
-        "President Obama lifted all restrictions on the ability of individuals to visit relatives in Cuba.",
+        "President Bush lifted all restrictions on the ability of individuals to visit relatives in Cuba.",
         [("USAGOV", "081", "CUB", DOC_DATE, "asserted")],
     ),
     # sport: no political event whatever the verbs
