@@ -155,3 +155,12 @@ def test_plover_view_carries_the_auxiliary_modes():
     assert refusal.historical and refusal.plover["context"] == ["historical"]
     [unsigned] = code_text("Chile did not sign the accord with Peru.", DOC_DATE)
     assert unsigned.modality == "negated" and "negation" in unsigned.plover["context"]
+
+
+def test_intended_diplomatic_presence_inherits_the_subject_through_adjectives():
+    events = code_text("The United States is close to opening a representative office in North Korea.", "1996-06-01")
+    assert [(e.source.code, e.cameo, e.target.code, e.modality) for e in events] == [("USA", "050", "PRK", "intended")]
+    events = code_text("Washington is likely to open a liaison office in Pyongyang by the end of the year.", "1996-06-01")
+    assert [(e.source.code, e.cameo, e.target.code, e.date, e.modality) for e in events] == [
+        ("USA", "050", "PRK", "1996-12", "intended")
+    ]

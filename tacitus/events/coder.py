@@ -32,9 +32,9 @@ EVENT_POS = frozenset({"VERB", "AUX", "NOUN"})
 # Where a target may hang off the event words when the frame's slot holds none.
 FALLBACK_DEPS = frozenset({"dobj", "dative", "prep", "pobj", "pcomp", "acl", "xcomp", "attr", "oprd", "agent"})
 FALLBACK_DEPTH = 3
-# Appeals, demands, rejections and threats: their complement verb is what was asked, refused or
-# threatened ("urged Iran to suspend enrichment"), not an event of its own.
-CONTENT_ROOTS = frozenset({"02", "10", "12", "13"})
+# Appeals, demands, accusations, rejections and threats: their complement verb is what was asked,
+# alleged, refused or threatened ("urged Iran to suspend enrichment"), not an event of its own.
+CONTENT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 # PLOVER's auxiliary modes, by our modality (the manual puts them in the event's context).
 AUXILIARY_MODES = {"intended": "future", "hypothetical": "hypothetical", "negated": "negation"}
 FUTURE_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})

@@ -75,7 +75,15 @@ class Tree:
             if subj is not None:
                 return subj
             tok = self.sentence.tokens[j]
-            if tok.dep in ("conj", "xcomp", "advcl") and tok.head != j:
+            if tok.dep == "pcomp" and tok.head != j:
+                # "is close to opening": through the preposition to its adjective; but "accused
+                # Chile of blocking" belongs to the object, which the parse does not say
+                prep = self.sentence.tokens[tok.head]
+                if prep.head == prep.i or self.sentence.tokens[prep.head].pos != "ADJ":
+                    return None
+                j = prep.head
+                continue
+            if tok.dep in ("conj", "xcomp", "advcl", "acomp") and tok.head != j:
                 j = tok.head
                 continue
             if tok.dep in ("acl", "relcl") and tok.head != j:
