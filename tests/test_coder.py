@@ -64,6 +64,8 @@ CASES = [
         "President Bush lifted all restrictions on the ability of individuals to visit relatives in Cuba.",
         [("USAGOV", "081", "CUB", DOC_DATE, "asserted")],
     ),
+    # the one a demand is made of is the subject of the demanded clause
+    ("China demanded on Thursday that Canada release the executive.", [("CHN", "1053", "CAN", DOC_DATE, "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

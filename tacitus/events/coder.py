@@ -190,6 +190,13 @@ class EventCoder:
         "expressed pessimism over negotiations with the United States"), breadth first."""
         tree = cand.tree
         skip = set(range(*tree.subtree(exclude.i))) if exclude is not None else set()
+        if cand.match.frame.code[:2] in CONTENT_ROOTS:
+            # "demanded that [Canada] release the executive": the one asked is the clause's subject
+            for clause in tree.kids(cand.verb.i, {"ccomp"}):
+                subject = tree.kid(clause.i, {"nsubj", "nsubjpass"})
+                found = self.resolver.actors(tree, subject, ctx) if subject is not None else []
+                if found:
+                    return found
         for i in cand.match.tokens:  # the frame's own object noun: "expel [Russian diplomats]"
             tok = tree.tokens[i]
             if i != cand.verb.i and i not in skip and tok.pos in ("NOUN", "PROPN"):
