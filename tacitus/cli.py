@@ -311,16 +311,34 @@ def cmd_stats(args: argparse.Namespace, config: Config) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return EXIT_OK
     print(
-        f"documents: {data['documents']}  sentences: {data['sentences']}  "
+        f"documents: {data['documents']}  sentences: {data['sentences']}  events: {data['events']}  "
         f"rejections: {data['rejections']}  runs: {data['runs']}"
     )
-    for title, key in (("by status", "by_status"), ("by source", "by_source"), ("by month", "by_month"), ("rejections by reason", "rejections_by_reason")):
-        counts = data.get(key) or {}
+    months = data.get("by_month") or {}
+    by_date = ("by month", months) if len(months) <= MAX_MONTHS_SHOWN else ("by year", _by_year(months))
+    for title, counts in (
+        ("by status", data.get("by_status")),
+        ("by source", data.get("by_source")),
+        by_date,
+        ("rejections by reason", data.get("rejections_by_reason")),
+    ):
         if counts:
             print(f"{title}:")
             for name, n in counts.items():
                 print(f"  {name or '(unknown)':<40} {n:>6}")
     return EXIT_OK
+
+
+MAX_MONTHS_SHOWN = 24
+
+
+def _by_year(months: dict[str, int]) -> dict[str, int]:
+    """Month counts ("1997-11", "unknown") rolled up to years, in the same order."""
+    years: dict[str, int] = {}
+    for month, n in months.items():
+        key = month[:4] if month[:4].isdigit() else month
+        years[key] = years.get(key, 0) + n
+    return years
 
 
 def cmd_eval(args: argparse.Namespace, config: Config) -> int:

@@ -320,3 +320,9 @@ def test_dateline_city_is_the_fallback_location(tmp_path, capsys):
     _, out, _ = run(capsys, "code", str(story), "--no-store")
     locations = {(e["location"]["name"], e["location"]["country"], e["location"]["span"]) for e in _events(out)}
     assert locations == {("Seoul", "KOR", None)}  # the dateline is not in the text: no span
+
+
+def test_stats_rolls_many_months_up_to_years():
+    from tacitus.cli import _by_year
+
+    assert _by_year({"1997-11": 2, "1997-12": 1, "1998-01": 4, "unknown": 3}) == {"1997": 3, "1998": 4, "unknown": 3}
