@@ -346,10 +346,14 @@ def cmd_eval(args: argparse.Namespace, config: Config) -> int:
 
     from .api import _nlp, code_text
     from .eval.context import CONTEXT
-    from .eval.report import EvalReport, format_table, run_all
+    from .errors import ConfigError
+    from .eval.report import TASKS, EvalReport, format_table, run_all
 
     reference = Path(args.reference or os.environ.get("TACITUS_REFERENCE") or "../shared/reference")
     names = args.task or []
+    unknown = [t for t in names if t not in TASKS and t not in CONTEXT]
+    if unknown:
+        raise ConfigError(f"unknown evaluation task(s) {unknown}; valid tasks: {', '.join([*TASKS, *CONTEXT])}")
     context = [t for t in names if t in CONTEXT] if names else list(CONTEXT)
     gold = [t for t in names if t not in CONTEXT] if names else None
     if gold is None and not reference.is_dir():

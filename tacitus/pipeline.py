@@ -99,13 +99,14 @@ def ingest(
     report = IngestReport(run_id=run_id)
     batch: list[Document] = []
     stored: list[str] = []
+    order: list[str] = []  # ids in input order, so documents come out as they went in
     seen: set[str] = set()
     for item in inputs:
         report.inputs += 1
         if isinstance(item, Rejection):
             _record_rejection(item, sink, report, run_id)
             continue
-        prepared = prepare(item, options)
+        prepared = _guarded(item, "extraction", lambda: prepare(item, options))
         if isinstance(prepared, Rejection):
             _record_rejection(prepared, sink, report, run_id)
             continue
@@ -113,18 +114,19 @@ def ingest(
             report.duplicates += 1
             continue
         seen.add(prepared.id)
+        order.append(prepared.id)
         if sink.has_document(prepared.id):
             report.duplicates += 1
             stored.append(prepared.id)
         else:
             batch.append(prepared)
         if len(batch) + len(stored) >= batch_size:
-            _flush(batch, stored, sink, nlp, report, run_id, batch_size, coder, on_document)
-            batch, stored = [], []
+            _flush(batch, stored, order, sink, nlp, report, run_id, batch_size, coder, on_document)
+            batch, stored, order = [], [], []
             if on_progress:
                 on_progress(report)
     if batch or stored:
-        _flush(batch, stored, sink, nlp, report, run_id, batch_size, coder, on_document)
+        _flush(batch, stored, order, sink, nlp, report, run_id, batch_size, coder, on_document)
     if on_progress:
         on_progress(report)
     return report
@@ -138,6 +140,7 @@ def _record_rejection(rej: Rejection, sink: DocumentSink, report: IngestReport, 
 def _flush(
     batch: list[Document],
     stored: list[str],
+    order: list[str],
     sink: DocumentSink,
     nlp: Any,
     report: IngestReport,
@@ -148,11 +151,9 @@ def _flush(
 ) -> None:
     """Parse and code the new documents of a batch and store them at once; code or reuse the
     stored ones."""
-    to_parse = [doc for doc in batch if doc.status == "ok"]
-    for doc, sentences in zip(to_parse, parse(nlp, (d.text for d in to_parse), batch_size)):
-        doc.sentences = sentences
+    _parse_batch([doc for doc in batch if doc.status == "ok"], nlp, batch_size)
     if coder is not None:
-        batch = [coder(doc) for doc in batch]
+        batch = [_code_guarded(coder, doc) for doc in batch]
     sink.add_documents(batch, run_id, coder.version if coder else None)
     for doc in batch:
         if doc.status == "ok":
@@ -163,10 +164,49 @@ def _flush(
     again = _stored_documents(stored, sink, coder, report)
     if coder is not None:
         report.coded += sum(doc.status == "ok" for doc in batch)
-    for doc in batch + again:
+    rank = {doc_id: i for i, doc_id in enumerate(order)}
+    for doc in sorted(batch + again, key=lambda d: rank[d.id]):
         report.events += len(doc.events or [])
         if on_document:
             on_document(doc)
+
+
+def _parse_batch(docs: list[Document], nlp: Any, batch_size: int) -> None:
+    """Parse a batch at once; if spaCy fails on the batch, parse one by one so that only the
+    document it fails on is rejected."""
+    try:
+        for doc, sentences in zip(docs, parse(nlp, (d.text for d in docs), batch_size)):
+            doc.sentences = sentences
+    except Exception:
+        for doc in docs:
+            try:
+                [doc.sentences] = list(parse(nlp, [doc.text], 1))
+            except Exception as exc:
+                _fail(doc, "parse", exc)
+
+
+def _code_guarded(coder: Coder, doc: Document) -> Document:
+    try:
+        return coder(doc)
+    except Exception as exc:
+        _fail(doc, "coding", exc)
+        doc.events = []
+        return doc
+
+
+def _fail(doc: Document, stage: str, exc: Exception) -> None:
+    """The one error policy for a bug met on one document: it is stored as rejected with the
+    stage and the error, and the batch goes on."""
+    doc.status, doc.reason = "rejected", f"internal error in {stage}: {type(exc).__name__}: {exc}"
+    doc.sentences = []
+
+
+def _guarded(item: RawInput, stage: str, work: Callable[[], Document | Rejection]) -> Document | Rejection:
+    try:
+        return work()
+    except Exception as exc:
+        reason = f"internal error in {stage}: {type(exc).__name__}: {exc}"
+        return Rejection(origin=item.origin, record=item.record, reason=reason, ref=item.ref)
 
 
 def _stored_documents(

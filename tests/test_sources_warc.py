@@ -116,3 +116,16 @@ def test_corrupt_record_ends_the_archive_with_one_rejection(tmp_path):
     items = list(read_inputs([str(bad)]))
     assert items == _expected(str(bad)) + [
         Rejection(str(bad), "record 8", "corrupt WARC archive (Invalid WARC record, first line: NOT A RECORD AT ALL)")]
+
+
+def test_a_response_record_without_a_target_uri_is_a_corrupt_archive_not_a_crash(tmp_path):
+    import gzip as _gzip
+
+    from tacitus.records import Rejection
+    from tacitus.sources import read_inputs
+
+    path = tmp_path / "broken.warc.gz"
+    path.write_bytes(_gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nHTTP/1.1 200 OK\r\n"))
+    [item] = list(read_inputs([str(path)]))
+    assert isinstance(item, Rejection)
+    assert item.reason.startswith("not a WARC archive")

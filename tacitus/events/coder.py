@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from .. import __version__
 from ..actors.lexicon import ActorLexicon
@@ -95,7 +95,7 @@ class EventCoder:
         self.dates = dates
         self.places = places
         self.options = options
-        self.version = coder_version()
+        self.version = coder_version(options)
 
     # --- the stage --------------------------------------------------------------------------
 
@@ -131,7 +131,7 @@ class EventCoder:
         for tok in sentence.tokens:
             if tok.pos not in EVENT_POS or tok.lemma.lower() not in self.frames:
                 continue
-            if tok.pos == "NOUN" and tok.dep not in ("ROOT",):
+            if tok.pos == "NOUN" and tok.dep != "ROOT":
                 continue  # nominal events are read through their light verbs ("hold talks")
             match = self.frames.match(tree, tok.i)
             if match is not None:
@@ -149,7 +149,8 @@ class EventCoder:
 
     def _events(self, doc: Document, cand: Candidate, ctx: DocContext) -> Iterator[Event]:
         tree, verb, match = cand.tree, cand.verb.i, cand.match
-        subject = tree.agent(verb) if tree.is_passive(verb) and tree.agent(verb) else tree.subject(verb)
+        agent = tree.agent(verb) if tree.is_passive(verb) else None
+        subject = agent or tree.subject(verb)
         if match.swap:
             src_tok, tgt_tok = match.source, subject
         else:
@@ -237,14 +238,14 @@ class EventCoder:
     def _when(self, doc: Document, sentence: Sentence, tree: Tree, verb: int) -> EventDate:
         """The verb's own date; a complement with none takes its governor's ("In 1993 the North
         refused to let inspectors visit": the visit is dated 1993 too)."""
-        when = self.dates.event_date(sentence, tree, verb, doc.date)
+        own = when = self.dates.event_date(sentence, tree, verb, doc.date)
         tok = tree.tokens[verb]
         for _ in range(3):
             if when.source == "expression" or tok.dep not in COMPLEMENT_DEPS or tok.head == tok.i:
                 break
             tok = tree.tokens[tok.head]
             when = self.dates.event_date(sentence, tree, tok.i, doc.date)
-        return when if when.source == "expression" else self.dates.event_date(sentence, tree, verb, doc.date)
+        return when if when.source == "expression" else own
 
     def _event(
         self, doc: Document, cand: Candidate, context: Context, source: Actor, target: Actor | None
@@ -342,25 +343,27 @@ def _confidence(cand: Candidate, source: Actor, target: Actor | None) -> float:
     return round(min(score, 0.99), 2)
 
 
+# Everything that decides what the coder emits: its code and its data, by package folder.
+CODER_PARTS = ("events", "actors", "dates", "geo", "geo_data")
+
+
 @cache
-def coder_version() -> str:
-    """Package version plus a digest of the lexicons: a changed lexicon means a new coder."""
+def _sources_digest() -> str:
+    root = Path(__file__).resolve().parent.parent
     digest = hashlib.sha1()
-    for package, name in (
-        ("tacitus.events", "verbs.txt"),
-        ("tacitus.events", "cameo_events.tsv"),
-        ("tacitus.events", "plover_map.tsv"),
-        ("tacitus.actors", "countries.tsv"),
-        ("tacitus.actors", "organs.tsv"),
-        ("tacitus.actors", "igos.tsv"),
-        ("tacitus.actors", "agents.tsv"),
-        ("tacitus.actors", "officials.tsv"),
-        ("tacitus.actors", "groups.tsv"),
-        ("tacitus", "geo_data/places.tsv"),
-    ):
-        path = resources.files(package).joinpath(name if "/" in name else f"data/{name}")
-        digest.update(path.read_bytes() if path.is_file() else b"")
-    return f"{__version__}+{digest.hexdigest()[:10]}"
+    for part in CODER_PARTS:
+        for path in sorted((root / part).rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".tsv", ".txt") and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def coder_version(options: CoderOptions = CoderOptions()) -> str:
+    """Package version, a digest of the coder's code and lexicons, and its options: stored
+    codings are reused only when all three are the same."""
+    opts = hashlib.sha1(repr(options).encode()).hexdigest()[:6]
+    return f"{__version__}+{_sources_digest()}.{opts}"
 
 
 def load_coder(options: CoderOptions = CoderOptions()) -> EventCoder:

@@ -41,7 +41,7 @@ _CODE = re.compile(r"^\d{2,4}$")
 class Element:
     kind: str  # "TGT" | "SRC" | "verb" | "prep" | "noun" | "particle"
     words: tuple[str, ...] = ()  # lemmas (alternatives) for verb / noun / particle / prep
-    fill: str | None = None  # for prep: "TGT", "SRC" or None when followed by a noun in `words2`
+    fill: str | None = None  # for prep: "TGT", "SRC", or None when followed by nouns (`nouns`)
     nouns: tuple[str, ...] = ()  # for prep followed by a noun
 
 

@@ -15,7 +15,7 @@ ASSERTED, NEGATED, INTENDED, HYPOTHETICAL, CLAIMED = "asserted", "negated", "int
 MODALITIES = (ASSERTED, NEGATED, INTENDED, HYPOTHETICAL, CLAIMED)
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "gon"})
-HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "'d"})
+HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should"})  # not "'d": also "had"
 # Governing words that make their complement intended, not done: "plans to open".
 INTENT_HEADS = frozenset(
     "plan intend hope expect aim seek want wish prepare propose offer pledge promise vow threaten "
@@ -88,7 +88,7 @@ def _from_governor(tree: Tree, verb: int, dep: str) -> str:
     if dep == "pcomp" and head.head != head.i:  # "close to opening": the preposition's head decides
         word = toks[head.head]
     forms = _forms(word)
-    if forms & CLAIM_HEADS and tree.is_passive(head.i):
+    if forms & CLAIM_HEADS and tree.is_passive(word.i):
         return CLAIMED
     if forms & NEGATING_HEADS:
         return NEGATED

@@ -9,7 +9,6 @@ from ..records import Sentence, Token
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
-COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "conj"})
 
 
 @dataclass(slots=True)

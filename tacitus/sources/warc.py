@@ -48,6 +48,9 @@ def read_warc(stream: BinaryIO, origin: str, max_bytes: int) -> Iterator[RawInpu
         except (*STREAM_ERRORS, *_FORMAT_ERRORS, _Truncated) as exc:
             failure = exc
             break
+        except Exception as exc:  # warcio raises odd errors on malformed records (AttributeError
+            failure = exc         # for a response with no WARC-Target-URI): the archive is corrupt
+            break
         if item is not None:
             found += 1
             yield item
