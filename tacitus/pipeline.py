@@ -31,7 +31,7 @@ class Coder(Protocol):
 class DocumentSink(Protocol):
     """What the pipeline needs from a store (tacitus.store.Store implements it)."""
 
-    def has_document(self, doc_id: str) -> bool: ...
+    def document_status(self, doc_id: str) -> tuple[str, str | None] | None: ...
     def add_documents(
         self, docs: Iterable[Document], run_id: int | None = None, coder_version: str | None = None
     ) -> int: ...
@@ -114,8 +114,13 @@ def ingest(
             report.duplicates += 1
             continue
         seen.add(prepared.id)
+        known = sink.document_status(prepared.id)
+        if known is not None and known[0] != "ok":
+            # stored before as rejected: still a rejected input, so --strict says the same each run
+            report.reject(Rejection(prepared.origin, prepared.record, known[1] or "rejected", prepared.ref))
+            continue
         order.append(prepared.id)
-        if sink.has_document(prepared.id):
+        if known is not None:
             report.duplicates += 1
             stored.append(prepared.id)
         else:

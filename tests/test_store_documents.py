@@ -186,3 +186,15 @@ def test_summary_json_shape(store):
         "date_source": "dateline", "lang": "en", "status": "ok", "reason": None,
         "n_sentences": 2, "ingested_at": "2021-03-03T09:15:42.123456+00:00",
     }
+
+
+def test_document_status(tmp_path):
+    from tacitus.records import Document
+    from tacitus.store import Store
+
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add_document(Document(id="de1", ref="r", origin="o", text="Guten Tag.", status="rejected", reason="unsupported language: de"))
+        store.add_document(Document(id="en1", ref="r", origin="o", text="Good day."))
+        assert store.document_status("de1") == ("rejected", "unsupported language: de")
+        assert store.document_status("en1") == ("ok", None)
+        assert store.document_status("nope") is None

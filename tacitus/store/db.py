@@ -140,6 +140,12 @@ class Store:
         with self._errors(f"look up document {doc_id}"):
             return bool(self._live().execute(q.HAS_DOCUMENT, [doc_id]).fetchone()[0])
 
+    def document_status(self, doc_id: str) -> tuple[str, str | None] | None:
+        """(status, reason) of a stored document, or None when the id is not stored."""
+        with self._errors(f"look up document {doc_id}"):
+            row = self._live().execute(q.DOCUMENT_STATUS, [doc_id]).fetchone()
+        return (row[0], row[1]) if row else None
+
     def add_document(self, doc: Document, run_id: int | None = None) -> bool:
         """Store a document and its sentences unless its id is already stored.
 

@@ -40,6 +40,8 @@ FROM runs ORDER BY id DESC LIMIT ? OFFSET ?"""
 
 HAS_DOCUMENT = "SELECT count(*) > 0 FROM documents WHERE id = ?"
 
+DOCUMENT_STATUS = "SELECT status, reason FROM documents WHERE id = ?"
+
 # Which of a batch of ids are already stored (one round trip for the whole batch).
 EXISTING_IDS = "SELECT id FROM documents WHERE id IN (SELECT unnest(?::TEXT[]))"
 
