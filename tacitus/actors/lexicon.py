@@ -26,6 +26,7 @@ from importlib import resources
 from pathlib import Path
 
 from tacitus.errors import ConfigError
+from tacitus.tables import read_tsv
 
 KINDS = ("country", "demonym", "capital", "organ", "igo", "group", "agent", "contextual", "region")
 # Generic international codes: a code that starts with one of these is complete by itself.
@@ -127,29 +128,14 @@ class _Row:
 
 
 def _parse(text: str, source: str, columns: tuple[str, ...], required: set[str]) -> list[_Row]:
-    """Read one TSV table: `#` comments and blank lines skipped, header checked, rows padded."""
+    """Read one TSV table (tacitus.tables.read_tsv) and check its required columns."""
     rows: list[_Row] = []
-    header_seen = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = [cell.strip() for cell in line.split("\t")]
-        if not header_seen:
-            if tuple(cells) != columns:
-                raise ConfigError(f"{source}, line {number}: header must be the tab-separated "
-                                  f"columns {', '.join(columns)}; found {', '.join(cells)}")
-            header_seen = True
-            continue
-        if len(cells) > len(columns):
-            raise ConfigError(f"{source}, line {number}: {len(cells)} columns; expected at most "
-                              f"{len(columns)} ({', '.join(columns)})")
-        row = _Row(source, number, dict(zip(columns, cells + [""] * (len(columns) - len(cells)))))
+    for number, cells in read_tsv(text, source, columns):
+        row = _Row(source, number, cells)
         for name in columns:
             if name in required and not row.cells[name]:
                 raise row.fail(f"column '{name}' is empty")
         rows.append(row)
-    if not header_seen:
-        raise ConfigError(f"{source}: no header line ({', '.join(columns)})")
     return rows
 
 

@@ -28,6 +28,7 @@ from importlib import resources
 
 from tacitus.actors.lexicon import ActorLexicon
 from tacitus.errors import ConfigError
+from tacitus.tables import read_tsv
 
 from .cities import MIN_POPULATION, CityIndex
 from .place import Place, key_of
@@ -192,23 +193,7 @@ def _own_places(text: str, source: str, lexicon: ActorLexicon,
 
 
 def _rows(text: str, source: str) -> Iterable[tuple[int, dict[str, str]]]:
-    header = False
-    for line_no, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-        if not header:
-            if tuple(cells) != _COLUMNS:
-                raise ConfigError(f"{source}, line {line_no}: header must be the tab-separated "
-                                  f"columns {', '.join(_COLUMNS)}; found {', '.join(cells)}")
-            header = True
-            continue
-        if len(cells) > len(_COLUMNS):
-            raise ConfigError(f"{source}, line {line_no}: {len(cells)} columns; expected at "
-                              f"most {len(_COLUMNS)} ({', '.join(_COLUMNS)})")
-        yield line_no, dict(zip(_COLUMNS, cells + [""] * (len(_COLUMNS) - len(cells))))
-    if not header:
-        raise ConfigError(f"{source}: no header line ({', '.join(_COLUMNS)})")
+    return read_tsv(text, source, _COLUMNS)
 
 
 def _own_place(cells: dict[str, str], where: str, cities: CityIndex) -> Place:
