@@ -70,8 +70,7 @@ class ActorResolver:
             return self._pronoun(tree, head, ctx)
         if head.ent_type in NOT_ACTORS:  # "called Morrison on Wednesday": a date is no target
             return None
-        agent = self.lexicon.agent_sector(head.lemma.lower()) or self.lexicon.agent_sector(head.text.lower())
-        idx = np_tokens(tree, head.i, places=agent is not None)
+        idx = np_tokens(tree, head.i, places=self._agent_sector(head) is not None)
         toks = [tree.tokens[i] for i in idx]
         resolved = self._resolve(toks, head, ctx)
         if resolved is None:
@@ -157,10 +156,14 @@ class ActorResolver:
         for t in reversed(toks):
             if t.ent_type in NAME_ENTS:
                 continue
-            sector = self.lexicon.agent_sector(t.lemma.lower()) or self.lexicon.agent_sector(t.text.lower())
+            sector = self._agent_sector(t)
             if sector:
                 return sector
         return None
+
+    def _agent_sector(self, tok: Token) -> str | None:
+        """The sector of a generic agent noun, by lemma or, when the lemma is off, by surface form."""
+        return self.lexicon.agent_sector(tok.lemma.lower()) or self.lexicon.agent_sector(tok.text.lower())
 
     def _known_person(self, name: str, ctx: DocContext) -> Resolved | None:
         for key in _name_keys(name):

@@ -186,42 +186,14 @@ class EventCoder:
         )
 
     def _fallback_targets(self, cand: Candidate, exclude: Token | None, ctx: DocContext) -> list[Actor]:
-        """No target in the frame's slot: the nearest actor in the phrases hanging off the event
-        words ("refuse to lift sanctions on Abkhazia", "denied charges by the State Department",
-        "expressed pessimism over negotiations with the United States"), breadth first."""
+        """No target in the frame's slot: the first of `_target_candidates` that is an actor,
+        else, for a one-sided act, the country it is done in."""
         tree = cand.tree
         skip = set(range(*tree.subtree(exclude.i))) if exclude is not None else set()
-        if cand.match.frame.code[:2] in CONTENT_ROOTS:
-            # "demanded that [Canada] release the executive": the one asked is the clause's subject
-            for clause in tree.kids(cand.verb.i, {"ccomp"}):
-                subject = tree.kid(clause.i, {"nsubj", "nsubjpass"})
-                found = self.resolver.actors(tree, subject, ctx) if subject is not None else []
-                if found:
-                    return found
-        for i in cand.match.tokens:  # the frame's own object noun: "expel [Russian diplomats]"
-            tok = tree.tokens[i]
-            if i != cand.verb.i and i not in skip and tok.pos in ("NOUN", "PROPN"):
-                found = self.resolver.actors(tree, tok, ctx)
-                if found:
-                    return found
-        frontier = list(cand.match.tokens)
-        seen = set(frontier) | skip
-        for _ in range(FALLBACK_DEPTH):
-            nxt = []
-            for i in frontier:
-                for c in tree.children[i]:
-                    tok = tree.tokens[c]
-                    if c in seen or tok.dep not in FALLBACK_DEPS:
-                        continue
-                    if tok.dep == "prep" and tok.lemma.lower() in PLACE_TIME_PREPS:
-                        continue  # "held talks in Lima": a place or a time, not a target
-                    seen.add(c)
-                    if tok.pos in ("NOUN", "PROPN"):
-                        found = self.resolver.actors(tree, tok, ctx)
-                        if found:
-                            return found
-                    nxt.append(c)
-            frontier = nxt
+        for tok in _target_candidates(cand, skip):
+            found = self.resolver.actors(tree, tok, ctx)
+            if found:
+                return found
         if cand.match.frame.code[:2] in PARTNER_ROOTS:
             return []  # talks, diplomacy and cooperation need a partner, not a venue
         # Last resort for a one-sided act: the country it is done in ("lifted restrictions on
@@ -281,6 +253,39 @@ class EventCoder:
             location=context.location,
             confidence=_confidence(cand, source, target),
         )
+
+
+def _target_candidates(cand: Candidate, skip: set[int]) -> Iterator[Token]:
+    """Where a target may be when the frame's slot holds none, nearest first: the subject of a
+    demanded clause ("demanded that [Canada] release ..."), the frame's own object noun ("expel
+    [Russian diplomats]"), then the nouns hanging off the event words, breadth first ("refuse to
+    lift sanctions on [Abkhazia]"), never through a place or time phrase ("held talks in Lima")."""
+    tree = cand.tree
+    if cand.match.frame.code[:2] in CONTENT_ROOTS:
+        for clause in tree.kids(cand.verb.i, {"ccomp"}):
+            subject = tree.kid(clause.i, {"nsubj", "nsubjpass"})
+            if subject is not None:
+                yield subject
+    for i in cand.match.tokens:
+        tok = tree.tokens[i]
+        if i != cand.verb.i and i not in skip and tok.pos in ("NOUN", "PROPN"):
+            yield tok
+    frontier = list(cand.match.tokens)
+    seen = set(frontier) | skip
+    for _ in range(FALLBACK_DEPTH):
+        nxt = []
+        for i in frontier:
+            for c in tree.children[i]:
+                tok = tree.tokens[c]
+                if c in seen or tok.dep not in FALLBACK_DEPS:
+                    continue
+                if tok.dep == "prep" and tok.lemma.lower() in PLACE_TIME_PREPS:
+                    continue
+                seen.add(c)
+                if tok.pos in ("NOUN", "PROPN"):
+                    yield tok
+                nxt.append(c)
+        frontier = nxt
 
 
 def _argument_span(cand: Candidate) -> set[int]:

@@ -87,14 +87,11 @@ def _read_file(path: str, opts: ReaderOptions) -> Iterator[Item]:
 def read_stream(stream: BinaryIO, origin: str, name: str, size: int | None,
                 opts: ReaderOptions) -> Iterator[Item]:
     """Read one input from a forward-only byte stream; `name` (may be "") hints the format."""
-    try:
-        head, replay = peek(stream, HEAD_SIZE)
-    except STREAM_ERRORS as exc:
-        yield Rejection(origin, None, describe_stream_error(exc))
+    opened = _open_head(stream, origin)
+    if isinstance(opened, Rejection):
+        yield opened
         return
-    if not head:
-        yield Rejection(origin, None, _empty(origin))
-        return
+    head, replay = opened
     sniff = sniff_format(head, name)
     if sniff.format == "gzip":
         yield from _read_gzip(replay, origin, name, opts)
@@ -102,16 +99,25 @@ def read_stream(stream: BinaryIO, origin: str, name: str, size: int | None,
         yield from _dispatch(sniff, replay, origin, size, opts, compressed=False)
 
 
+def _open_head(stream: BinaryIO, origin: str) -> tuple[bytes, BinaryIO] | Rejection:
+    """The stream's first bytes (for sniffing) and a stream that replays them, or the
+    Rejection for an unreadable or empty one."""
+    try:
+        head, replay = peek(stream, HEAD_SIZE)
+    except STREAM_ERRORS as exc:
+        return Rejection(origin, None, describe_stream_error(exc))
+    if not head:
+        return Rejection(origin, None, _empty(origin))
+    return head, replay
+
+
 def _read_gzip(stream: BinaryIO, origin: str, name: str, opts: ReaderOptions) -> Iterator[Item]:
     inner = gzip.GzipFile(fileobj=stream, mode="rb")
-    try:
-        head, replay = peek(inner, HEAD_SIZE)
-    except STREAM_ERRORS as exc:
-        yield Rejection(origin, None, describe_stream_error(exc))
+    opened = _open_head(inner, origin)
+    if isinstance(opened, Rejection):
+        yield opened
         return
-    if not head:
-        yield Rejection(origin, None, _empty(origin))
-        return
+    head, replay = opened
     sniff = sniff_format(head, inner_name(name))
     if sniff.format == "gzip":
         yield Rejection(origin, None, "binary file (gzip archive inside a gzip archive)")
