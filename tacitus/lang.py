@@ -18,6 +18,9 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 )
 SAMPLE_CHARS = 3000
 MIN_LOWER_WORDS = 4
+# Scripts without letter case (Chinese, Japanese, Arabic, Hebrew, Thai, Devanagari...) have no
+# lower-case words to count; this many of their letters are enough to judge.
+MIN_UNCASED_LETTERS = 12
 # Languages with a sizeable news output; restricting the model to them stops short English texts
 # full of foreign names being labelled as a minor language.
 NEWS_LANGUAGES = (
@@ -47,14 +50,21 @@ def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language; "und" when there is too little to judge.
 
     Capitalised words (mostly names) say little about the language, so the English check counts
-    only lower-case words; texts with fewer than four of them are undetermined, not foreign.
+    only lower-case words; texts with fewer than four of them are undetermined, not foreign,
+    unless they are written in a script without case (Chinese has no lower-case words at all).
     """
     sample = text[:SAMPLE_CHARS]
     words = _WORD.findall(sample)
     lower = [w for w in words if w[0].islower()]
     if len(lower) < MIN_LOWER_WORDS:
-        return "und"
-    if english_word_share(lower) >= 0.15:
+        if _uncased_letters(words) < MIN_UNCASED_LETTERS:
+            return "und"
+    elif english_word_share(lower) >= 0.15:
         return "en"
     lang, _prob = _identifier().classify(sample)
     return lang
+
+
+def _uncased_letters(words: list[str]) -> int:
+    """Letters of scripts that have no upper and lower case."""
+    return sum(1 for w in words for ch in w if not ch.islower() and not ch.isupper())

@@ -17,6 +17,9 @@ from .records import Document, Extraction, RawInput, Rejection
 
 _SPACE = re.compile(r"\s+")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+# Feeds write placeholders such as 0001-01-01 or 9999-12-31 for "no date"; a record date outside
+# these years is not a news date and is ignored (the document is then dated from its text).
+RECORD_YEARS = (1800, 2200)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,16 +46,21 @@ def content_id(text: str) -> str:
 
 
 def record_date(value: str | None) -> dt.date | None:
-    """A record's own date metadata ("2004-03-02", "2004-03-02T10:15:00Z", "March 2, 2004")."""
+    """A record's own date metadata ("2004-03-02", "2004-03-02T10:15:00Z", "March 2, 2004");
+    None when it is missing, not a date, or a placeholder outside RECORD_YEARS."""
     if not value or not value.strip():
         return None
     match = _ISO_DATE.match(value)
     if match:
         try:
-            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+            day: dt.date | None = dt.date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
             return None
-    return parse_dateline(value)
+    else:
+        day = parse_dateline(value)
+    if day is None or not RECORD_YEARS[0] <= day.year <= RECORD_YEARS[1]:
+        return None
+    return day
 
 
 def resolve_date(

@@ -154,6 +154,7 @@ class Event:
     modality: str = "asserted"
     historical: bool = False
     location: dict[str, Any] | None = None
+    date_end: str | None = None  # a range's end, same format as `date` ("on Dec. 7-12")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -176,6 +177,7 @@ class Event:
             "date_precision": self.date_precision,
             "date_text": self.date_text,
             "date_source": self.date_source,
+            "date_end": self.date_end,
             "modality": self.modality,
             "historical": self.historical,
             "location": self.location,

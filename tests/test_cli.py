@@ -262,11 +262,14 @@ def test_code_prints_the_event_contract_and_stores_events(tmp_path, capsys):
         "event_id", "doc_id", "doc_ref", "sentence_index", "sentence", "char_start", "char_end", "source", "target",
         "cameo", "cameo_root", "goldstein", "quad_class", "plover", "trigger", "date", "date_precision", "confidence",
     }
-    assert err.strip().endswith("; 4 events")
+    # the run also clusters what it stored: the talks, read both ways, are one event
+    assert err.strip().endswith("; 4 events; 3 event clusters updated")
     with Store(db, read_only=True) as store:
         [doc] = store.documents()
         stored = store.events_of(doc.id)
         assert [e.to_json() for e in stored] == events
+        talks = store.cluster_of(events[0]["event_id"])
+        assert talks is not None and sorted(talks.event_ids) == sorted(e["event_id"] for e in events[:2])
     # A rerun reads the stored coding: same events, nothing parsed again.
     code, out2, err2 = run(capsys, "code", str(story), "--db", db)
     assert _events(out2) == events
@@ -308,7 +311,8 @@ def test_code_filters_by_modality_and_history(tmp_path, capsys):
     )
     _, out, _ = run(capsys, "code", str(story), "--no-store")
     assert {(e["cameo"], e["modality"], e["historical"]) for e in _events(out)} == {
-        ("040", "asserted", False), ("1125", "asserted", True), ("042", "intended", False),
+        # a planned visit is coded as intent to meet (036), as CAMEO codes future events
+        ("040", "asserted", False), ("1125", "asserted", True), ("036", "intended", False),
     }
     _, out, _ = run(capsys, "code", str(story), "--no-store", "--only", "asserted", "--no-historical")
     assert {(e["cameo"], e["source"]["code"]) for e in _events(out)} == {("040", "CHL"), ("040", "PER")}
@@ -326,3 +330,34 @@ def test_stats_rolls_many_months_up_to_years():
     from tacitus.cli import _by_year
 
     assert _by_year({"1997-11": 2, "1997-12": 1, "1998-01": 4, "unknown": 3}) == {"1997": 3, "1998": 4, "unknown": 3}
+
+
+def test_code_in_small_batches_with_one_worker_then_recode(tmp_path, capsys):
+    story = tmp_path / "talks.txt"
+    story.write_text(TALKS, encoding="utf-8")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps({"id": f"f{i}", "date": "2010-11-24", "text": text}) for i, text in enumerate([
+        "Armenia and Azerbaijan said on Wednesday that the ceasefire along their border had held overnight.",
+        "Kenya and Uganda signed a trade agreement in Nairobi on Friday, officials said.",
+    ])) + "\n", encoding="utf-8")
+    db = str(tmp_path / "c.duckdb")
+    code, out, err = run(capsys, "code", str(story), str(feed), "--db", db, "--workers", "1", "--batch-size", "1")
+    assert code == 0 and err.startswith("ingested 3 inputs: 3 stored, 0 duplicate, 0 rejected")
+    first = _events(out)
+    assert [e["doc_ref"] for e in first][:4] == [str(story)] * 4 and first[-1]["doc_ref"] == "f1"
+    code, out, err = run(capsys, "code", str(story), str(feed), "--db", db, "--recode", "--batch-size", "2", "--workers", "1")
+    assert code == 0 and _events(out) == first  # coded again from the stored parse: same events
+    with Store(db, read_only=True) as store:
+        assert store.stats().events == len(first) and store.stats().coded == 3
+        [latest, _] = store.runs()
+        assert latest.args["recode"] is True and store.run_state(latest.id) == "finished"
+
+
+def test_scale_options_are_checked(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["ingest", "x.txt", "--workers", "-1"])
+    assert exit_.value.code == 2
+    story = tmp_path / "talks.txt"
+    story.write_text(TALKS, encoding="utf-8")
+    code, _, err = run(capsys, "code", str(story), "--no-store", "--dask", "10.0.0.5:8786")
+    assert code == 1 and "expected local:N or a scheduler address such as tcp://HOST:8786" in err

@@ -57,4 +57,6 @@ def test_config_keys():
         "ingest.min_text_chars",
         "coder.require_dyad",
         "coder.min_confidence",
+        "coder.learned",
+        "pipeline.workers",
     ]

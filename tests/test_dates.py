@@ -20,6 +20,7 @@ from tacitus.dates.evaluate import find_trigger
 from tacitus.errors import InputError
 from tacitus.events.syntax import Tree
 from tacitus.nlp import parse
+from tacitus.records import Event
 
 DATA = Path(__file__).parent.parent / "tacitus" / "eval" / "data" / "dated_sentences.tsv"
 THU = dt.date(1997, 11, 27)  # a Thursday
@@ -94,6 +95,11 @@ RESOLVE_CASES = [
     ("next May", "past", ("1998-05", "month", None)),
     ("Wed., Nov. 26", "past", ("1997-11-26", "day", None)),
     ("Sun.", "past", ("1997-11-23", "day", None)),
+    ("for most of 1994", "past", ("1994", "year", None)),
+    ("the rest of the year", "future", ("1997", "year", None)),
+    ("during the winter of 1995-96", "past", ("1995-12", "month", "1996-02")),
+    ("from Christmas Eve to New Year's Day", "past", ("1996-12-24", "day", "1997-01-01")),
+    ("from 1991 until 1993", "past", ("1991", "year", "1993")),
 ]
 
 
@@ -109,7 +115,8 @@ def test_resolve(resolver, text, tense, expected):
     "text",
     ["after 19 months of deliberations", "19 months", "for two days", "the 1953 Armistice",
      "Ten years after the founding of the party", "the third", "after May", "several days ago",
-     "until June", "within a week", "in the sun", "the '90s", "three months after the coup"],
+     "until June", "within a week", "in the sun", "the '90s", "three months after the coup",
+     "the winter of", "the summer of 1995-96"],
 )  # fmt: skip
 def test_resolve_refuses_what_is_not_a_date(resolver, text):
     assert resolver.resolve(text, THU) is None
@@ -160,7 +167,7 @@ def test_dated_sentence(nlp, resolver, row: DatedRow):
     [sentences] = list(parse(nlp, [row.sentence]))
     sentence, index = find_trigger(sentences, row)
     got = resolver.event_date(sentence, Tree.of(sentence), index, row.doc_date)
-    assert (got.date, got.precision) == (row.expected_date, row.expected_precision), row.note
+    assert (got.date, got.end, got.precision) == (row.expected_date, row.expected_end, row.expected_precision), row.note
     if got.source == "expression":
         assert sentence.text[got.span[0] - sentence.start : got.span[1] - sentence.start] == got.text
     else:
@@ -228,6 +235,18 @@ def test_verb_tense(nlp, text, trigger, tense):
 HEADER = "doc_date\tsentence\ttrigger\texpected_date\texpected_precision\tnote\n"
 
 
+def test_load_dated_rows_reads_a_range_as_an_interval(tmp_path, nlp):
+    path = tmp_path / "rows.tsv"
+    path.write_text(HEADER + "1997-11-27\tThey met on Oct. 14-16.\tmet\t1997-10-14/1997-10-16\tday\trange\n"
+                    "1997-11-27\tThey met on Oct. 14-16.\tmet\t1997-10-14\tday\tno end given\n")  # fmt: skip
+    right, wrong = load_dated_rows(path)
+    assert (right.expected_date, right.expected_end) == ("1997-10-14", "1997-10-16")
+    assert (wrong.expected_date, wrong.expected_end) == ("1997-10-14", None)
+    correct, total, [miss] = evaluate_dates([right, wrong], nlp)
+    assert (correct, total, miss.row) == (1, 2, wrong)  # an end that is not expected is a miss
+    assert "want 1997-10-14 (day), got 1997-10-14/1997-10-16 (day) from 'on Oct. 14-16'" in miss.describe()
+
+
 def test_load_dated_rows_reads_none_and_occurrences(tmp_path, nlp):
     path = tmp_path / "rows.tsv"
     path.write_text(HEADER + "-\tThe army met and the rebels met.\tmet@2\t-\t-\tsecond met\n")
@@ -290,3 +309,39 @@ def test_seed_events_get_their_own_dates(resolver, seed_sentences):
     assert (proposal.date, proposal.precision) == ("1996-04", "month")
     talks = _seed_event(resolver, seed_sentences, ("Wednesday", "held"), "held", THU)
     assert (talks.date, talks.precision, talks.text) == ("1997-11-26", "day", "Wednesday")
+
+
+# --- the range end on the event record --------------------------------------------------------
+
+
+def test_event_json_carries_the_range_end_after_the_date_fields():
+    event = Event("e", "d", "r", 0, "They met on Dec. 7-12.", 0, 22, None, None, "040", "04", 1.0, 1,
+                  {}, {}, "1997-12-07", "day", 0.9, date_text="on Dec. 7-12", date_source="expression",
+                  date_end="1997-12-12")  # fmt: skip
+    data = event.to_json()
+    keys = list(data)
+    assert keys[keys.index("date") : keys.index("date") + 5] == [
+        "date", "date_precision", "date_text", "date_source", "date_end"]
+    assert data["date_end"] == "1997-12-12"
+    assert Event("e", "d", "r", 0, "", 0, 0, None, None, "", "", 0.0, 0, {}, {}, None, None, 0.0).date_end is None
+
+
+@pytest.mark.parametrize(
+    "base,expected",
+    [(dt.date(2004, 1, 10), ("2002-12", "2003-02")),  # this winter has not ended yet
+     (dt.date(2004, 3, 1), ("2003-12", "2004-02"))],
+)  # fmt: skip
+def test_last_winter_early_in_the_year(resolver, base, expected):
+    got = resolver.resolve("last winter", base)
+    assert got is not None and (got.date, got.end) == expected
+
+
+@pytest.mark.parametrize(
+    "text,base",
+    [("3000 years ago", dt.date(2004, 5, 1)), ("99999999999 years ago", dt.date(2004, 5, 1)),
+     ("next year", dt.date.max), ("tomorrow", dt.date.max), ("last year", dt.date.min),
+     ("yesterday", dt.date.min)],
+)  # fmt: skip
+def test_a_period_off_the_calendar_is_no_date(resolver, text, base):
+    assert resolver.resolve(text, base) is None
+    assert resolver.resolve("1500 years ago", dt.date(2004, 5, 1)).date == "0504"  # still on it

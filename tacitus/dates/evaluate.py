@@ -1,8 +1,10 @@
 """Scoring event dates on labelled sentences (ours: tacitus/eval/data/dated_sentences.tsv).
 
 The file is tab-separated with a header: doc_date, sentence, trigger, expected_date,
-expected_precision, note. "-" stands for none (no document date; no date expected). `trigger` is
-the event word as it stands in the sentence; "word@2" picks its second occurrence.
+expected_precision, note. "-" stands for none (no document date; no date expected). A range is
+written as an ISO 8601 interval, "start/end" ("1997-12-07/1997-12-12"); a date without "/" must
+come with no end. `trigger` is the event word as it stands in the sentence; "word@2" picks its
+second occurrence.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class DatedRow:
     expected_date: str | None
     expected_precision: str | None
     note: str = ""
+    expected_end: str | None = None  # a range's end ("start/end" in the file)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +47,14 @@ class DateMiss:
     got: EventDate
 
     def describe(self) -> str:
-        want = f"{self.row.expected_date} ({self.row.expected_precision})"
-        got = f"{self.got.date} ({self.got.precision}) from {self.got.text!r}"
+        want = f"{_span(self.row.expected_date, self.row.expected_end)} ({self.row.expected_precision})"
+        got = f"{_span(self.got.date, self.got.end)} ({self.got.precision}) from {self.got.text!r}"
         where = f"line {self.row.line}: {self.row.trigger!r} in {self.row.sentence!r}"
         return f"{where}: want {want}, got {got}"
+
+
+def _span(date: str | None, end: str | None) -> str:
+    return f"{date}/{end}" if end else str(date)
 
 
 def load_dated_rows(path: Path | str) -> list[DatedRow]:
@@ -76,14 +83,15 @@ def _row(path: Path, n: int, fields: list[str]) -> DatedRow:
     if precision not in ("day", "month", "year", "-"):
         problem = f"precision {precision!r} is not day, month, year or -"
         raise InputError(str(path), problem, f"line {n}")
-    return DatedRow(n, when, sentence, trigger, None if date == "-" else date,
-                    None if precision == "-" else precision, note)  # fmt: skip
+    start, _, end = date.partition("/")
+    return DatedRow(n, when, sentence, trigger, None if start == "-" else start,
+                    None if precision == "-" else precision, note, end or None)  # fmt: skip
 
 
 def evaluate_dates(
     rows: Iterable[DatedRow], nlp: Any, resolver: DateResolver | None = None
 ) -> tuple[int, int, list[DateMiss]]:
-    """Parse every row, date its trigger, compare date and precision exactly:
+    """Parse every row, date its trigger, compare date, range end and precision exactly:
     (correct, total, misses)."""
     rows = list(rows)
     resolver = resolver or DateResolver()
@@ -91,7 +99,7 @@ def evaluate_dates(
     for row, sentences in zip(rows, parse(nlp, [r.sentence for r in rows])):
         sentence, index = find_trigger(sentences, row)
         got = resolver.event_date(sentence, Tree.of(sentence), index, row.doc_date)
-        if (got.date, got.precision) != (row.expected_date, row.expected_precision):
+        if (got.date, got.end, got.precision) != (row.expected_date, row.expected_end, row.expected_precision):
             misses.append(DateMiss(row, got))
     return len(rows) - len(misses), len(rows), misses
 

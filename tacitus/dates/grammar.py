@@ -52,6 +52,8 @@ SAME_PREPS = frozenset({"on", "in", "at", "during", "over", "throughout", "aroun
                         "within"})  # fmt: skip
 RANGE_WORDS = frozenset({"-", "to", "through", "until", "till", "and"})
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
+# "most of 2002", "the rest of the year": a share of a period dates an event to that period.
+PORTION_WORDS = frozenset({"most", "much", "all", "part", "rest", "remainder", "bulk"})
 PART_WORDS = {"end": "end", "close": "end", "beginning": "start", "start": "start", "turn": "start",
               "middle": "mid"}  # fmt: skip
 
@@ -96,7 +98,10 @@ def parse_expression(
     words = normalise(text)
     if not words:
         return None
-    return _phrase(words, Context(base, future, library))
+    try:
+        return _phrase(words, Context(base, future, library))
+    except (OverflowError, ValueError):  # "3000 years ago", "next year" on 9999-12-31:
+        return None  # a period off the calendar (years 1 to 9999) is no date
 
 
 def normalise(text: str) -> list[str]:
@@ -244,6 +249,8 @@ def _parts(w: list[str], s: str, c: Context) -> Period | None:
         return p if p is not None and p.precision == "day" else None
     if len(w) > 3 and w[1] in ("half", "quarter") and w[0] in ORDINALS and w[2] == "of":
         return _fraction(w[1], ORDINALS[w[0]], w[3:], c)
+    if len(w) > 2 and w[0] in PORTION_WORDS and w[1] == "of":
+        return _core(w[2:], c)
     if len(w) < 3 or w[0] not in PART_WORDS or w[1] != "of":
         return None
     p = _core(w[2:], c)
@@ -304,8 +311,10 @@ def _season(w: list[str], s: str, c: Context) -> Period | None:
     tail = rest[1:]
     if tail and tail[0] == "of":
         tail = tail[1:]
-    if tail and mod is None:  # "spring 1995", "the summer of last year"
-        named = _year_of(tail, c)
+        if not tail:  # "the winter of": cut short, not this winter
+            return None
+    if tail and mod is None:  # "spring 1995", "the summer of last year", "the winter of 2003-04"
+        named = _year_of(tail, c) or _winter_years(tail, first, last, c)
         if named is None:
             return None
         year = named.start.year
@@ -314,7 +323,7 @@ def _season(w: list[str], s: str, c: Context) -> Period | None:
     if tail or c.base is None:
         return None
     month = c.base.replace(day=1)
-    years = [c.base.year - 1, c.base.year, c.base.year + 1]
+    years = [c.base.year - 2, c.base.year - 1, c.base.year, c.base.year + 1]  # last winter, in January
     if mod in NEXT_MODS:  # the next one to begin
         year = next(y for y in years if dt.date(y, first, 1) > month)
     elif mod in PAST_MODS:  # the last one to have ended
@@ -330,6 +339,14 @@ def _year_of(w: list[str], c: Context) -> Period | None:
     """A phrase that names one calendar year: "1995", "last year", "next year"."""
     p = _core(w, c)
     return p if p is not None and p.precision == "year" and p.end is None else None
+
+
+def _winter_years(w: list[str], first: int, last: int, c: Context) -> Period | None:
+    """"2003-04" after a winter names the two years it spans: the winter begins in the first."""
+    span = _split_range(w, c, RANGE_WORDS) if last < first else None
+    if span is None or span.precision != "year" or span.end is None:
+        return None
+    return span if span.end.year == span.start.year + 1 else None
 
 
 def _season_end(year: int, first: int, last: int) -> dt.date:
@@ -547,4 +564,4 @@ def format_date(d: dt.date, precision: str) -> str:
     return f"{d.year:04d}"
 
 
-__all__ = ["Context", "Period", "format_date", "normalise", "parse_expression"]
+__all__ = ["PORTION_WORDS", "Context", "Period", "format_date", "normalise", "parse_expression"]

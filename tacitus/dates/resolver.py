@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..events.syntax import Tree
-from ..records import Sentence
+from ..records import Document, Sentence
 from .attach import (
     Expression,
     clause_chain,
@@ -27,6 +27,7 @@ from .attach import (
     verb_tense,
 )
 from .grammar import Period, format_date, parse_expression
+from .infer import InferredYear, infer_document_year
 
 TENSES = ("past", "present", "future")
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
@@ -39,7 +40,7 @@ class EventDate:
     date: str | None  # "YYYY-MM-DD" | "YYYY-MM" | "YYYY" | None
     precision: str | None  # "day" | "month" | "year" | None
     text: str | None  # the words used (None when the document date was used)
-    source: str  # "expression" | "document" | "unknown"
+    source: str  # "expression" | "document" | "inferred" | "unknown"
     end: str | None = None  # range end, same format
     span: tuple[int, int] | None = None  # offsets of `text` in the document text
 
@@ -52,6 +53,7 @@ class DateResolver:
         self._cache: dict[tuple[str, dt.date | None, bool], Period | None] = {}
         self._cache_size = cache_size
         self._parser: Any = None
+        self._inferred: tuple[str, InferredYear | None] | None = None  # (doc id, its year)
 
     def resolve(self, text: str, doc_date: dt.date | None, tense: str = "past") -> EventDate | None:
         """One expression's words -> a date, or None when the words are not a date we can place.
@@ -62,14 +64,26 @@ class DateResolver:
         period = self._period(text, doc_date, tense == "future")
         return None if period is None else _event_date(period, text.strip(), None)
 
+    def document_date(self, doc: Document) -> dt.date | InferredYear | None:
+        """What a document's expressions resolve against: its own date; else the year its text
+        makes plain (see infer.py), remembered for the document being coded; else None."""
+        if doc.date is not None:
+            return doc.date
+        if self._inferred is None or self._inferred[0] != doc.id:
+            self._inferred = (doc.id, infer_document_year(doc))
+        return self._inferred[1]
+
     def event_date(
-        self, sentence: Sentence, tree: Tree, verb: int, doc_date: dt.date | None
+        self, sentence: Sentence, tree: Tree, verb: int, doc_date: dt.date | InferredYear | None
     ) -> EventDate:
         """The date of the event whose trigger is token `verb` of the sentence: its own clause's
-        expression, else the sentence's if the sentence is a single clause, else the document's."""
+        expression, else the sentence's if the sentence is a single clause, else the document's.
+        With an inferred year instead of a date, what rests on that year is marked "inferred"."""
         if not 0 <= verb < len(sentence.tokens):
             raise ValueError(f"trigger index {verb} is outside sentence {sentence.index} "
                              f"({len(sentence.tokens)} tokens)")  # fmt: skip
+        if isinstance(doc_date, InferredYear):
+            return self._inferred_date(sentence, tree, verb, doc_date)
         if has_date_words(sentence):
             found = self._from_expressions(sentence, tree, verb, doc_date)
             if found is not None:
@@ -77,6 +91,23 @@ class DateResolver:
         if doc_date is None:
             return EventDate(None, None, None, "unknown")
         return EventDate(doc_date.isoformat(), "day", None, "document")
+
+    def _inferred_date(
+        self, sentence: Sentence, tree: Tree, verb: int, inferred: InferredYear
+    ) -> EventDate:
+        """Absolute expressions resolve as ever. A relative one is kept only when it comes out
+        the same on the first and the last day of the inferred year ("last year", "this year"
+        do; "yesterday", "in May" do not, so they stay unknown). No expression: the year."""
+        if has_date_words(sentence):
+            found = self._from_expressions(sentence, tree, verb, None)
+            if found is not None:
+                return found
+            first = self._from_expressions(sentence, tree, verb, dt.date(inferred.year, 1, 1))
+            if first is not None:
+                last = self._from_expressions(sentence, tree, verb, dt.date(inferred.year, 12, 31))
+                same = last is not None and (first.date, first.end) == (last.date, last.end)
+                return replace(first, source="inferred") if same else EventDate(None, None, None, "unknown")
+        return EventDate(str(inferred.year), "year", None, "inferred")
 
     # --- choosing among expressions ---------------------------------------------------------
 

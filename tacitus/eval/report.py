@@ -26,6 +26,7 @@ from tacitus.eval.harness import (
     evaluate_plover_gsr,
 )
 from tacitus.eval.labeled import load_agnews, load_cameo_class, load_cameo_ner
+from tacitus.eval.petr_dates import evaluate_petr_dates, load_date_records
 
 
 @dataclass(slots=True, frozen=True)
@@ -42,6 +43,10 @@ def _unit(task: str) -> Callable[[Coder, Sequence[Any], int | None], TaskResult]
     return lambda coder, records, limit: evaluate_petr_unit(coder, records, limit, task=task)
 
 
+def _dates(task: str) -> Callable[[Coder, Sequence[Any], int | None], TaskResult]:
+    return lambda coder, records, limit: evaluate_petr_dates(coder, records, limit, task=task)
+
+
 _CB = "ConfliBERT"
 # Measuring sets only: test splits and validation files, never a train split.
 TASKS: dict[str, Task] = {
@@ -56,6 +61,11 @@ TASKS: dict[str, Task] = {
         Task("petr_validate", "PETR_Validate_records_2_02.xml", load_petr_records,
              _unit("petr_validate")),
         Task("agnews", "agnews/test.csv", load_agnews, evaluate_agnews),
+        # the records whose codes depend on the story date (and the actor dictionary beside them)
+        Task("petr_unit_dates", "PETR.UnitTest.records.xml", load_date_records,
+             _dates("petr_unit_dates")),
+        Task("petr_validate_dates", "PETR_Validate_records_2_02.xml", load_date_records,
+             _dates("petr_validate_dates")),
     )
 }
 

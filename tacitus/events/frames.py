@@ -35,6 +35,7 @@ PREPOSITIONS = frozenset(
     "across through upon under within without".split()
 )
 _CODE = re.compile(r"^\d{2,4}$")
+ANY_NOUN = "*"  # the wildcard of opened frames (FrameIndex.loose_matches), never in the lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +156,49 @@ class FrameIndex:
                 return found
         return None
 
+    def matches(self, tree: Tree, verb: int) -> list[FrameMatch]:
+        """Every frame that matches the verb, most specific first, one per CAMEO code: the
+        rules' choice and the readings a classifier may prefer ("called on X" as an appeal or
+        a visit)."""
+        found: list[FrameMatch] = []
+        codes: set[str] = set()
+        for frame in self.candidates(tree.tokens[verb].lemma.lower()):
+            if frame.code in codes:
+                continue
+            m = match_frame(frame, tree, verb)
+            if m is not None:
+                found.append(m)
+                codes.add(frame.code)
+        return found
+
+
+    def loose_matches(self, tree: Tree, verb: int, class_of) -> list[FrameMatch]:
+        """For a verb none of whose frames match: each frame with its object nouns opened to any
+        noun ("supply weapon/arm to TGT" read as "supply <anything> to TGT"), its syntax kept,
+        one per class (`class_of(code)`), the most specific frame first. The rules cannot tell
+        which sense is meant ("supplied equipment to"); these readings are for the learned
+        reranker to choose among, never coded by the rules alone."""
+        best: dict[int, FrameMatch] = {}
+        for frame in self.candidates(tree.tokens[verb].lemma.lower()):
+            cls = class_of(frame.code)
+            if cls in best:
+                continue
+            found = match_frame(_opened(frame), tree, verb)
+            if found is not None:
+                best[cls] = found
+        return list(best.values())
+
+
+def _opened(frame: Frame) -> Frame:
+    """The frame with its object-noun lists replaced by the wildcard; a preposition's noun
+    ("remain on alert", "call for reform") still decides the sense."""
+    elements: list[Element] = []
+    for e in frame.elements:
+        # a noun after the target is a predicate ("call TGT terrorist"), and decides the sense
+        after_target = any(x.kind in ("TGT", "SRC") for x in elements)
+        elements.append(Element(kind="noun", words=(ANY_NOUN,)) if e.kind == "noun" and not after_target else e)
+    return Frame(frame.code, frame.verb, tuple(elements), frame.text, frame.line)
+
 
 def match_frame(frame: Frame, tree: Tree, verb: int) -> FrameMatch | None:
     head = verb
@@ -231,7 +275,7 @@ def _object_noun(tree: Tree, head: int, lemmas: tuple[str, ...], passive: bool) 
     for obj in candidates:
         for j in tree.conjuncts(obj.i):
             tok = tree.tokens[j]
-            if tok.lemma.lower() in lemmas or tok.text.lower() in lemmas:
+            if tok.lemma.lower() in lemmas or tok.text.lower() in lemmas or ANY_NOUN in lemmas:
                 return tok
     return None
 

@@ -53,6 +53,17 @@ def modality(tree: Tree, verb: int) -> str:
     return _from_governor(tree, verb, toks[verb].dep)
 
 
+def refusal_in_itself(tree: Tree, verb: int) -> bool:
+    """Whether a negated event is a refusal of its own ("will not accept refugees", "failed to
+    reach agreement"), not the object of a refusal coded at its governor ("refused to let
+    inspectors VISIT": the refusal is the event, the visit did not happen)."""
+    kids = tree.kids(verb)
+    if any(k.dep == "neg" or (k.dep == "advmod" and k.text.lower() in NEGATIVE_ADVERBS) for k in kids):
+        return True
+    tok = tree.tokens[verb]
+    return tok.dep == "xcomp" and tok.head != verb and "fail" in _forms(tree.tokens[tok.head])
+
+
 def _forms(tok) -> set[str]:
     """Lemma and surface forms: the small model sometimes lemmatises badly ("hopes" -> "hop")."""
     lower = tok.text.lower()

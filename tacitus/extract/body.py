@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from tacitus.extract.classify import Block, stoplist
+from tacitus.extract.clutter import is_clutter_line
 from tacitus.extract.datelines import Dateline, match_dateline_line, match_dateline_prefix
 from tacitus.records import Extraction
 
@@ -56,7 +57,7 @@ _NOT_HEADLINE = re.compile(
     r"|[|»›•©@]|https?:|\b(?:AP|AFP|Reuters|Getty) (?:Photo|Images)\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)」』]*$")
 _FULL_STOP = re.compile(r"\.[\"'”’)]*$")
 
 
@@ -156,30 +157,42 @@ def _rescue_page_edges(blocks: list[Block], kept: list[bool], first: int, last: 
     Only the page's very first and very last block qualify, and only when they read as prose,
     so headlines, datelines, captions and page furniture further in stay out.
     """
-    if first == 1 and _is_prose(blocks[0].text) and not _NOT_HEADLINE.search(blocks[0].text):
+    if (first == 1 and _is_prose(blocks[0].text) and not _NOT_HEADLINE.search(blocks[0].text)
+            and not _is_furniture(blocks[0])):
         kept[0] = True
     end = len(blocks) - 1
     closing = blocks[end].text
-    if last == end - 1 and _is_prose(closing) and not _is_tail_marker(blocks[end]):
+    if (last == end - 1 and _is_prose(closing) and not _is_tail_marker(blocks[end])
+            and not _is_furniture(blocks[end])):
         kept[end] = not _NOT_HEADLINE.search(closing)
 
 
 def _is_furniture(block: Block) -> bool:
-    return block.cf_class != "good" and bool(_FURNITURE.match(block.text))
+    """Page furniture: a short furniture line jusText did not rate good, or a consent notice,
+    share row or menu (clutter.py) whatever jusText made of it."""
+    if block.cf_class != "good" and _FURNITURE.match(block.text):
+        return True
+    return is_clutter_line(block.text)
 
 
 def _is_tail_marker(block: Block) -> bool:
-    text = block.text
-    return block.cf_class != "good" and len(text) < 120 and bool(_TAIL_MARKER.match(text))
+    return block.cf_class != "good" and is_tail_line(block.text)
+
+
+def is_tail_line(text: str) -> bool:
+    """A short line that only ever ends an article ("Sign up for our newsletter", "Related
+    stories", a copyright line)."""
+    return len(text) < 120 and bool(_TAIL_MARKER.match(text))
 
 
 def _fallback_good(blocks: list[Block]) -> list[bool]:
     """For pages jusText keeps nothing of (a short brief, a single sentence): keep what reads as
     prose, so that a clean one-paragraph text is not thrown away whole."""
-    near = [b.cf_class in ("good", "neargood") for b in blocks]
+    usable = [not _is_furniture(b) and not _is_tail_marker(b) for b in blocks]
+    near = [ok and b.cf_class in ("good", "neargood") for ok, b in zip(usable, blocks)]
     if any(near):
         return near
-    return [_is_prose(b.text) for b in blocks]
+    return [ok and _is_prose(b.text) for ok, b in zip(usable, blocks)]
 
 
 def _is_short_sentence(block: Block) -> bool:
@@ -199,7 +212,14 @@ def _is_short_sentence(block: Block) -> bool:
 
 def _is_prose(text: str) -> bool:
     """A sentence: four words or more, ending in sentence punctuation."""
-    return len(text.split()) >= 4 and bool(_SENTENCE_END.search(text))
+    return word_count(text) >= 4 and bool(_SENTENCE_END.search(text))
+
+
+def word_count(text: str) -> int:
+    """Words in a line. Scripts written without spaces (Chinese, Japanese) have no words to
+    split, so there two letters of a script without case count as one word."""
+    uncased = sum(1 for ch in text if ch.isalpha() and not ch.islower() and not ch.isupper())
+    return max(len(text.split()), uncased // 2)
 
 
 def _find_dateline_line(

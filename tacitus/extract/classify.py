@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from tacitus.extract.revise import revise
+
 
 @dataclass(slots=True)
 class Block:
@@ -46,7 +48,8 @@ def classify_dom(tree: Any) -> list[Block]:
     paragraphs = [frozen(p) for p in maker.make_paragraphs(preprocessor(tree))]
     paragraphs = [p for p in paragraphs if p.text]
     _classify(paragraphs)
-    return [Block(p.text, p.class_type == "good", p.cf_class) for p in paragraphs]
+    # jusText keeps a <br> as a line break inside its paragraph; a block is one normalised line.
+    return [Block(" ".join(p.text.split()), p.class_type == "good", p.cf_class) for p in paragraphs]
 
 
 @lru_cache(maxsize=1)
@@ -99,10 +102,11 @@ def stoplist() -> frozenset[str]:
 
 
 def _classify(paragraphs: list[Any]) -> None:
-    from justext.core import classify_paragraphs, revise_paragraph_classification
+    """jusText's context-free classes, then its context pass in linear time (revise.py)."""
+    from justext.core import classify_paragraphs
 
     classify_paragraphs(paragraphs, _stoplist())
-    revise_paragraph_classification(paragraphs)
+    revise(paragraphs)
 
 
 @lru_cache(maxsize=1)

@@ -17,9 +17,13 @@ import logging
 from copy import deepcopy
 from typing import Any
 
-from tacitus.extract.body import HEAD_SCAN, assemble, cut_tail, strip_dateline_prefix
+from tacitus.extract.body import (
+    HEAD_SCAN, assemble, cut_tail, is_tail_line, strip_dateline_prefix, word_count,
+)
 from tacitus.extract.classify import Block, classify_dom
+from tacitus.extract.clutter import is_clutter_line
 from tacitus.extract.datelines import Dateline, match_dateline_line
+from tacitus.extract.flatten import flatten, too_deep
 from tacitus.extract.plain import extract_text
 from tacitus.records import Extraction
 
@@ -39,19 +43,32 @@ def extract_html(html: str, url: str | None = None) -> Extraction:
     if not isinstance(html, str) or not html.strip():
         return Extraction(text="")
     tree = _parse(html)
+    if tree is not None and too_deep(tree):  # the parser dropped what lies below its limit
+        tree = _parse(flatten(html))
     if tree is None:  # not HTML at all: treat as the text it is
         return extract_text(html)
     blocks = _visible_blocks(tree)
     doc = _trafilatura(tree, url)
-    if doc is None or not _has_prose(doc.text or ""):
+    paragraphs = _paragraphs(doc.text or "") if doc is not None else []
+    if not _has_prose(paragraphs):
         return _fallback(tree, url, blocks)
-    return _from_trafilatura(doc, blocks)
+    return _from_trafilatura(doc, paragraphs, blocks)
 
 
-def _has_prose(text: str) -> bool:
+def _paragraphs(text: str) -> list[str]:
+    """trafilatura's body lines, whitespace normalised, without consent notices, share rows and
+    menus (it keeps those when a page has little else), and without tail lines at the top
+    ("Sign up for our newsletter" cannot open an article)."""
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    kept = [line for line in lines if line and not is_clutter_line(line)]
+    start = next((i for i, line in enumerate(kept) if not is_tail_line(line)), len(kept))
+    return kept[start:]
+
+
+def _has_prose(paragraphs: list[str]) -> bool:
     """Whether trafilatura kept any sentence-sized paragraph; on a tiny page it may keep only
     a menu ("Home World"), and jusText then does better."""
-    return any(len(line.split()) >= _MIN_PROSE_WORDS for line in text.splitlines())
+    return any(word_count(line) >= _MIN_PROSE_WORDS for line in paragraphs)
 
 
 def _parse(html: str) -> Any:
@@ -101,8 +118,7 @@ def _date_params() -> dict[str, Any]:
     return {**_DATE_PARAMS, "max_date": dt.date.today().isoformat()}
 
 
-def _from_trafilatura(doc: Any, blocks: list[Block]) -> Extraction:
-    paragraphs = [" ".join(line.split()) for line in doc.text.splitlines() if line.strip()]
+def _from_trafilatura(doc: Any, paragraphs: list[str], blocks: list[Block]) -> Extraction:
     paragraphs = paragraphs[: cut_tail(paragraphs)]
     title = " ".join(doc.title.split()) if doc.title else None
     dateline, paragraphs = _leading_dateline(paragraphs, title)

@@ -23,7 +23,7 @@ from tacitus.sources.detect import Sniff, inner_name, looks_like_html, sniff_for
 from tacitus.sources.files import expand_path, os_reason
 from tacitus.sources.jsonl import read_json_document, read_jsonl
 from tacitus.sources.streams import (
-    HEAD_SIZE, STREAM_ERRORS, describe_stream_error, peek, read_head, stream_error,
+    HEAD_SIZE, STREAM_ERRORS, describe_stream_error, peek, read_limited, stream_error,
 )
 from tacitus.sources.warc import read_warc
 
@@ -151,13 +151,13 @@ def _read_article(stream: BinaryIO, origin: str, size: int | None, fmt: str,
     if size is not None and size > opts.max_bytes:
         return Rejection(origin, None, too_big)
     try:
-        data = read_head(stream, opts.max_bytes + 1)
+        data = read_limited(stream, opts.max_bytes)
     except STREAM_ERRORS as exc:
         return Rejection(origin, None, describe_stream_error(exc))
     cut = stream_error(stream)
     if cut is not None:
         return Rejection(origin, None, describe_stream_error(cut))
-    if len(data) > opts.max_bytes:
+    if data is None:
         return Rejection(origin, None, too_big)
     text = decode_bytes(data, declared_charset(data))
     if text is None:

@@ -116,6 +116,19 @@ def read_head(stream: BinaryIO, size: int) -> bytes:
     return b"".join(parts)
 
 
+def read_limited(stream: BinaryIO, limit: int) -> bytes | None:
+    """All of `stream` if it holds at most `limit` bytes, else None, having read no more than
+    `limit` + 1 bytes. Memory stays near `limit`: the data grows in one buffer, read in pieces
+    (one large read would hold a second copy of it inside the decompressor)."""
+    buffer = bytearray()
+    while len(buffer) <= limit:
+        chunk = stream.read(min(limit + 1 - len(buffer), HEAD_SIZE))
+        if not chunk:
+            return bytes(buffer)
+        buffer += chunk
+    return None
+
+
 def rejoin(head: bytes, rest: BinaryIO) -> Replay:
     """A Replay that reads `head` and then `rest`, as if nothing had been taken from it."""
     return Replay(_Prefixed(head, rest), buffer_size=HEAD_SIZE)

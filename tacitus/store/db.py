@@ -20,8 +20,10 @@ from typing import Any
 import duckdb
 
 from tacitus.errors import StoreError
+from tacitus.ledger import InputEntry, InputKey, LedgerHit, StoredStatus
 from tacitus.records import Document, Event, Rejection, Sentence
-from tacitus.store import codec
+from tacitus.store import batch, codec
+from tacitus.store.corpus import CorpusQueries
 from tacitus.store import migrations as mig
 from tacitus.store import queries as q
 from tacitus.store.results import UNKNOWN, DocumentSummary, RunSummary, StoreStats
@@ -30,7 +32,7 @@ STATUSES = ("ok", "rejected")
 MEMORY = ":memory:"
 
 
-class Store:
+class Store(CorpusQueries):
     """Open (creating if needed) a store at `path` and bring its schema up to date.
 
     `migrations` is the schema history to apply; the default is the project's. A read-only
@@ -283,6 +285,76 @@ class Store:
                 events=conn.execute(q.COUNT_EVENTS).fetchone()[0],
                 coded=conn.execute(q.COUNT_CODED).fetchone()[0],
             )
+
+    # --- pipeline batches (resumable runs) ------------------------------------------------------
+
+    def end_run(self, run_id: int, counts: dict[str, int], interrupted: bool = False) -> None:
+        """Record that a run ended, what it counted, and whether Ctrl-C stopped it early."""
+        with self._writing(f"end run {run_id}") as conn:
+            done = conn.execute(q.END_RUN, [codec.utc_now(), codec.dumps(counts), interrupted, run_id])
+            if not done.fetchall():
+                raise StoreError(f"{self.path}: cannot end run {run_id}: no such run")
+
+    def run_state(self, run_id: int) -> str | None:
+        """"finished", "interrupted" (stopped by Ctrl-C), "unfinished" (running, or crashed), or
+        None for an unknown run."""
+        with self._errors(f"read run {run_id}"):
+            row = self._live().execute(q.RUN_STATE, [run_id]).fetchone()
+        if row is None:
+            return None
+        finished_at, interrupted = row
+        return "unfinished" if finished_at is None else "interrupted" if interrupted else "finished"
+
+    def input_outcomes(
+        self, keys: Sequence[InputKey], prepared_by: str, coder_version: str | None = None
+    ) -> dict[InputKey, LedgerHit]:
+        """What the input ledger knows about these inputs (one query for the batch); inputs it
+        has not seen prepared by `prepared_by` are absent."""
+        with self._errors(f"look up {len(keys)} input(s) in the ledger"):
+            return batch.ledger_lookup(self._live(), keys, prepared_by, coder_version)
+
+    def document_statuses(
+        self, doc_ids: Sequence[str], coder_version: str | None = None
+    ) -> dict[str, StoredStatus]:
+        """Status of the stored ones among `doc_ids` (one query for the batch), with their number
+        of events when `coder_version` coded them."""
+        with self._errors(f"look up {len(doc_ids)} document(s)"):
+            return batch.document_statuses(self._live(), doc_ids, coder_version)
+
+    def get_documents(self, doc_ids: Sequence[str], with_sentences: bool = True) -> dict[str, Document]:
+        """The stored ones among `doc_ids`, rebuilt as records, by id (two queries at most)."""
+        with self._errors(f"read {len(doc_ids)} document(s)"):
+            return batch.get_documents(self._live(), doc_ids, with_sentences)
+
+    def events_of_docs(self, doc_ids: Sequence[str]) -> dict[str, list[Event]]:
+        """Stored events of each document, in sentence order (one query for the batch)."""
+        with self._errors(f"read the events of {len(doc_ids)} document(s)"):
+            return batch.events_of_docs(self._live(), doc_ids)
+
+    def write_batch(
+        self,
+        docs: Sequence[Document],
+        recoded: Sequence[Document] = (),
+        rejections: Sequence[Rejection] = (),
+        entries: Sequence[InputEntry] = (),
+        *,
+        prepared_by: str = "",
+        run_id: int | None = None,
+        coder_version: str | None = None,
+    ) -> int:
+        """One pipeline batch in one transaction: new documents (ids already stored are skipped),
+        new codings of stored documents, rejections and ledger rows. All of it lands or none
+        does, so a run killed at any moment leaves whole batches only. Returns how many
+        documents were new."""
+        unique = _unique_by_id(docs)
+        for doc in [*unique, *recoded]:
+            _check_document(doc)
+        with self._writing(f"write a batch of {len(unique)} document(s)") as conn:
+            new = batch.insert_new_documents(conn, unique, run_id, coder_version)
+            batch.replace_codings(conn, recoded, coder_version or "unknown")
+            batch.insert_rejections(conn, rejections, run_id)
+            batch.insert_inputs(conn, entries, prepared_by, run_id)
+        return new
 
     # --- plumbing -------------------------------------------------------------------------------
 

@@ -202,3 +202,88 @@ MIGRATIONS = MIGRATIONS + (Migration(2, "events and codings", SCHEMA_V2),)
 SCHEMA_V3 = "ALTER TABLE documents ADD COLUMN dateline TEXT"
 
 MIGRATIONS = MIGRATIONS + (Migration(3, "document datelines", SCHEMA_V3),)
+
+# Corpus view (tacitus.corpus, tacitus.store.corpus): near-duplicate documents and event clusters.
+# doc_index lists the documents already checked for near-duplicates (with or without bands);
+# doc_bands holds their LSH band hashes; near_duplicates the verified pairs (doc_id < other_id);
+# doc_families maps every document that has a near-duplicate to its group's canonical document.
+# Every clustered event has one cluster_members row; `block` is the comparison block, so a block
+# can be recomputed without touching the rest. clusters and cluster_members have no PRIMARY KEY
+# on purpose: they are rewritten block by block, and maintaining an ART index made committing a
+# full recomputation ten times slower; the clustering code guarantees the ids are unique.
+SCHEMA_V4 = """
+CREATE TABLE doc_index (
+    doc_id      TEXT PRIMARY KEY,
+    n_shingles  INTEGER NOT NULL,
+    indexed_at  TIMESTAMP NOT NULL       -- UTC
+);
+CREATE TABLE doc_bands (
+    doc_id  TEXT NOT NULL,
+    band    SMALLINT NOT NULL,
+    hash    BIGINT NOT NULL
+);
+CREATE TABLE near_duplicates (
+    doc_id      TEXT NOT NULL,
+    other_id    TEXT NOT NULL,
+    jaccard     DOUBLE NOT NULL,
+    containment DOUBLE NOT NULL,
+    PRIMARY KEY (doc_id, other_id)
+);
+CREATE TABLE doc_families (
+    doc_id    TEXT PRIMARY KEY,
+    family_id TEXT NOT NULL
+);
+CREATE TABLE clusters (
+    cluster_id        TEXT NOT NULL,     -- hash of the sorted member event ids (unique)
+    block             TEXT NOT NULL,
+    cameo             TEXT NOT NULL,
+    cameo_root        TEXT NOT NULL,
+    quad_class        INTEGER NOT NULL,
+    goldstein         DOUBLE NOT NULL,
+    source_code       TEXT,
+    target_code       TEXT,
+    is_symmetric      BOOLEAN NOT NULL,
+    date              TEXT,
+    date_precision    TEXT,
+    date_start        DATE,
+    date_end          DATE,
+    first_report      DATE,
+    last_report       DATE,
+    location_country  TEXT,
+    num_mentions      INTEGER NOT NULL,
+    num_documents     INTEGER NOT NULL,
+    num_sources       INTEGER NOT NULL,
+    representative_id TEXT NOT NULL,
+    updated_at        TIMESTAMP NOT NULL -- UTC
+);
+CREATE TABLE cluster_members (
+    event_id   TEXT NOT NULL,            -- unique: an event is in one cluster
+    cluster_id TEXT NOT NULL,
+    doc_id     TEXT NOT NULL,
+    block      TEXT NOT NULL,
+    member_order INTEGER NOT NULL        -- 0 is the representative
+);
+"""
+
+MIGRATIONS = MIGRATIONS + (Migration(4, "near-duplicates and event clusters", SCHEMA_V4),)
+
+# Resumable runs (tacitus.pipeline, tacitus.ledger). `inputs` is the input ledger: which raw input
+# (origin, record, hash of what the reader found), prepared by which extraction code and options,
+# became which document (or was rejected, with the reason). Insert-only: a changed input simply
+# misses. `runs.interrupted` marks a run stopped by Ctrl-C (a run with no finished_at crashed).
+SCHEMA_V5 = """
+CREATE TABLE inputs (
+    origin      TEXT NOT NULL,
+    record_key  TEXT NOT NULL,           -- coalesce(record, '')
+    raw_hash    TEXT NOT NULL,
+    prepared_by TEXT NOT NULL,           -- tacitus.ledger.prepared_by
+    doc_id      TEXT,                    -- the document it became; NULL when rejected
+    reason      TEXT,                    -- why it was rejected before becoming a document
+    run_id      BIGINT,
+    seen_at     TIMESTAMP NOT NULL,      -- UTC
+    PRIMARY KEY (origin, record_key, raw_hash, prepared_by)
+);
+ALTER TABLE runs ADD COLUMN interrupted BOOLEAN DEFAULT false;
+"""
+
+MIGRATIONS = MIGRATIONS + (Migration(5, "input ledger and interrupted runs", SCHEMA_V5),)

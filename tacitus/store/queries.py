@@ -160,3 +160,50 @@ LIMIT ? OFFSET ?"""
 COUNT_EVENTS = "SELECT count(*) FROM events"
 
 COUNT_CODED = "SELECT count(*) FROM codings"
+
+# --- resumable runs (schema version 5) ----------------------------------------------------------
+
+END_RUN = "UPDATE runs SET finished_at = ?, counts = ?, interrupted = ? WHERE id = ? RETURNING id"
+
+RUN_STATE = "SELECT finished_at, interrupted FROM runs WHERE id = ?"
+
+# What the ledger knows about a batch of inputs (origin, record_key, raw_hash zipped from three
+# lists), prepared by one `prepared_by`: the document each became, its status, and its number of
+# events when the given coder version (NULL: none) coded it.
+LEDGER_LOOKUP = """
+WITH k AS (
+    SELECT unnest(?::TEXT[]) AS origin, unnest(?::TEXT[]) AS record_key, unnest(?::TEXT[]) AS raw_hash
+)
+SELECT i.origin, i.record_key, i.raw_hash, i.doc_id, i.reason, d.status, d.reason, c.n_events
+FROM k
+JOIN inputs i ON i.origin = k.origin AND i.record_key = k.record_key AND i.raw_hash = k.raw_hash
+LEFT JOIN documents d ON d.id = i.doc_id
+LEFT JOIN codings c ON c.doc_id = i.doc_id AND c.coder_version = ?::TEXT
+WHERE i.prepared_by = ?"""
+
+INSERT_INPUTS = """
+INSERT INTO inputs (origin, record_key, raw_hash, prepared_by, doc_id, reason, run_id, seen_at)
+SELECT unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[]),
+       unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::BIGINT[]), unnest(?::TIMESTAMP[])
+ON CONFLICT DO NOTHING"""
+
+# Status of a batch of document ids, with the number of events when the given coder version
+# (NULL: none) coded them: one round trip instead of one per document.
+DOCUMENT_STATUSES = """
+SELECT d.id, d.status, d.reason, c.n_events
+FROM documents d
+LEFT JOIN codings c ON c.doc_id = d.id AND c.coder_version = ?::TEXT
+WHERE d.id IN (SELECT unnest(?::TEXT[]))"""
+
+GET_DOCUMENTS = """
+SELECT id, ref, origin, text, record, url, source, title, date, date_source, lang, status, reason,
+       dropped, ingested_at, dateline
+FROM documents WHERE id IN (SELECT unnest(?::TEXT[]))"""
+
+GET_SENTENCES_OF_DOCS = """
+SELECT doc_id, idx, start, "end", text, tokens FROM sentences
+WHERE doc_id IN (SELECT unnest(?::TEXT[])) ORDER BY doc_id, idx"""
+
+EVENTS_OF_DOCS = _SELECT_EVENTS + """
+WHERE e.doc_id IN (SELECT unnest(?::TEXT[]))
+ORDER BY e.doc_id, e.sentence_index, e.char_start, e.event_id"""

@@ -1,0 +1,7 @@
+"""`python -m tacitus.cli`."""
+
+import sys
+
+from . import main
+
+sys.exit(main())

@@ -1,0 +1,158 @@
+"""Candidates: where a sentence may hold an event, before actors are attached.
+
+A candidate is a verb with a matching frame of our lexicon; when none of a verb's frames match,
+its stripped readings for the learned reranker (frames.loose_matches); or an event noun with an
+actor in its phrase (nominal.py). A verb that another frame already uses ("agreed to OPEN
+negotiations"), or that sits inside an event's object ("condemned the decision to RECOGNISE"),
+is part of that event, not one of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..records import Sentence, Token
+from .classifier import root_class
+from .frames import Frame, FrameIndex, FrameMatch
+from .nominal import NominalMatch, NounEntry, read_nominal
+from .syntax import Tree
+
+EVENT_POS = frozenset({"VERB", "AUX", "NOUN"})
+# Where a target may hang off the event words when the frame's slot holds none.
+FALLBACK_DEPS = frozenset({"dobj", "dative", "prep", "pobj", "pcomp", "acl", "xcomp", "attr", "oprd", "agent"})
+FALLBACK_DEPTH = 3
+# Appeals, demands, accusations, rejections and threats: their complement verb is what was asked,
+# alleged, refused or threatened ("urged Iran to suspend enrichment"), not an event of its own.
+CONTENT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+PLACE_TIME_PREPS = frozenset(
+    "in at near inside outside across within throughout around during after before since until "
+    "amid despite".split()
+)
+MAX_TRIGGER_TOKENS = 8
+# A verb modifying a noun ("countries said to engage in") describes it: no loose reading.
+NOUN_MODIFIER_DEPS = frozenset({"acl", "relcl", "amod"})
+SYMMETRIC_ROOTS = frozenset({"04", "06", "19"})  # consult, cooperate materially, fight
+SYMMETRIC_CODES = frozenset({"057"})  # sign a formal agreement
+SYMMETRIC_VERBS = frozenset({"agree", "sign", "cooperate", "reconcile", "normalize", "normalise", "negotiate"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One frame match in one sentence, before actors are attached."""
+
+    sentence: Sentence
+    tree: Tree
+    verb: Token
+    match: FrameMatch
+    loose: list[FrameMatch] | None = None  # no frame matched: the stripped readings (frames.loose_matches)
+    nominal: NominalMatch | None = None  # an event noun ("Israeli airstrikes on Gaza")
+
+
+def find_candidates(
+    sentence: Sentence, tree: Tree, frames: FrameIndex, nouns: dict[str, NounEntry], with_loose: bool
+) -> list[Candidate]:
+    """The sentence's candidates (see the module's docstring); `with_loose` adds the stripped
+    readings of verbs whose frames do not match, for the learned reranker."""
+    found: list[Candidate] = []
+    for tok in sentence.tokens:
+        if tok.pos == "NOUN" and tok.dep != "ROOT":
+            nominal = _nominal(sentence, tree, tok, nouns)
+            if nominal is not None:
+                found.append(nominal)
+            continue
+        if tok.pos not in EVENT_POS or tok.lemma.lower() not in frames:
+            continue
+        match = frames.match(tree, tok.i)
+        if match is not None:
+            found.append(Candidate(sentence, tree, tok, match))
+        elif with_loose and tok.pos == "VERB" and tok.dep not in NOUN_MODIFIER_DEPS:
+            readings = frames.loose_matches(tree, tok.i, root_class)
+            if readings:
+                found.append(Candidate(sentence, tree, tok, readings[0], readings))
+    strict = [c for c in found if c.loose is None and c.nominal is None]
+    used = {i for c in strict for i in c.match.tokens if i != c.verb.i}
+    inside = {i for c in strict for i in argument_span(c)}
+    content = {c.verb.i for c in strict if c.match.frame.code[:2] in CONTENT_ROOTS}
+    return [
+        c for c in found
+        if c.verb.i not in used and c.verb.i not in inside
+        and not (c.verb.dep in ("xcomp", "ccomp") and c.verb.head in content)
+    ]
+
+def _nominal(sentence: Sentence, tree: Tree, tok: Token, nouns: dict[str, NounEntry]) -> Candidate | None:
+    """An event noun with an actor in its phrase, as a candidate (nominal.py); a noun that
+    a verb's frame uses ("held talks") is read there instead."""
+    found = read_nominal(tree, tok.i, nouns)
+    if found is None:
+        return None
+    lemma = tok.lemma.lower()
+    frame = Frame(found.entry.code, lemma, (), f"{lemma} (event noun)", found.entry.line)
+    match = FrameMatch(frame=frame, source=found.source, target=found.target, swap=False, tokens=[tok.i])
+    return Candidate(sentence, tree, tok, match, nominal=found)
+
+
+def target_candidates(cand: Candidate, skip: set[int]) -> Iterator[Token]:
+    """Where a target may be when the frame's slot holds none, nearest first: the subject of a
+    demanded clause ("demanded that [Canada] release ..."), the frame's own object noun ("expel
+    [Russian diplomats]"), then the nouns hanging off the event words, breadth first ("refuse to
+    lift sanctions on [Abkhazia]"), never through a place or time phrase ("held talks in Lima")."""
+    tree = cand.tree
+    if cand.match.frame.code[:2] in CONTENT_ROOTS:
+        for clause in tree.kids(cand.verb.i, {"ccomp"}):
+            subject = tree.kid(clause.i, {"nsubj", "nsubjpass"})
+            if subject is not None:
+                yield subject
+    for i in cand.match.tokens:
+        tok = tree.tokens[i]
+        if i != cand.verb.i and i not in skip and tok.pos in ("NOUN", "PROPN"):
+            yield tok
+    frontier = list(cand.match.tokens)
+    seen = set(frontier) | skip
+    for _ in range(FALLBACK_DEPTH):
+        nxt = []
+        for i in frontier:
+            for c in tree.children[i]:
+                tok = tree.tokens[c]
+                if c in seen or tok.dep not in FALLBACK_DEPS:
+                    continue
+                if tok.dep == "prep" and tok.lemma.lower() in PLACE_TIME_PREPS:
+                    continue
+                seen.add(c)
+                if tok.pos in ("NOUN", "PROPN"):
+                    yield tok
+                nxt.append(c)
+        frontier = nxt
+
+
+def argument_span(cand: Candidate) -> set[int]:
+    """Tokens inside the event's object phrases ("condemned [Trump's decision to recognise
+    Jerusalem]"): a verb in there describes the object, and is not an event of its own."""
+    tree, toks = cand.tree, cand.tree.tokens
+    heads = [i for i in cand.match.tokens if toks[i].pos in ("NOUN", "PROPN") and i != cand.verb.i]
+    if cand.match.target is not None:
+        heads.append(cand.match.target.i)
+    span: set[int] = set()
+    for h in heads:
+        lo, hi = tree.subtree(h)
+        span.update(range(lo, hi))
+    return span - {cand.verb.i}
+
+
+def symmetric(match: FrameMatch) -> bool:
+    """Events that a compound subject does with each other ("X and Y met", "signed a treaty",
+    "clashed"), as opposed to together towards someone else ("X and Y proposed talks")."""
+    code = match.frame.code
+    return code[:2] in SYMMETRIC_ROOTS or code in SYMMETRIC_CODES or match.frame.verb in SYMMETRIC_VERBS
+
+
+def trigger(cand: Candidate) -> dict:
+    toks = cand.sentence.tokens
+    lo, hi = min(cand.match.tokens), max(cand.match.tokens)
+    if hi - lo >= MAX_TRIGGER_TOKENS:
+        lo = hi = cand.verb.i
+    start, end = toks[lo].start, toks[hi].end
+    text = cand.sentence.text[start - cand.sentence.start : end - cand.sentence.start]
+    return {"text": text, "span": [start, end]}
+
+

