@@ -361,3 +361,20 @@ def test_scale_options_are_checked(tmp_path, capsys):
     story.write_text(TALKS, encoding="utf-8")
     code, _, err = run(capsys, "code", str(story), "--no-store", "--dask", "10.0.0.5:8786")
     assert code == 1 and "expected local:N or a scheduler address such as tcp://HOST:8786" in err
+
+
+def test_a_date_range_is_coded_printed_and_stored(tmp_path, capsys):
+    story = tmp_path / "geneva.txt"
+    story.write_text(
+        "Talks In Geneva\n\nGENEVA, Dec. 14, 1997\n\n"
+        "Delegations from North Korea and South Korea held talks in Geneva on Dec. 7-12, officials said.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "r.duckdb")
+    _, out, _ = run(capsys, "code", str(story), "--db", db)
+    [talks] = _events(out)
+    assert (talks["date"], talks["date_end"], talks["date_precision"], talks["date_text"]) == (
+        "1997-12-07", "1997-12-12", "day", "on Dec. 7-12")
+    with Store(db, read_only=True) as store:
+        [doc] = store.documents()
+        assert [e.to_json() for e in store.events_of(doc.id)] == [talks]

@@ -28,11 +28,12 @@ EVENTS_V2 = Migration(2, "events", "CREATE TABLE events (event_id TEXT PRIMARY K
 def test_a_new_store_records_every_migration(tmp_path):
     before = dt.datetime.now(dt.UTC)
     with Store(tmp_path / "t.duckdb") as store:
-        assert store.schema_version() == len(MIGRATIONS) == 5
+        assert store.schema_version() == len(MIGRATIONS) == 6
         applied = store.applied_migrations()
     assert [(v, n) for v, n, _ in applied] == [
         (1, MIGRATIONS[0].name), (2, "events and codings"), (3, "document datelines"),
-        (4, "near-duplicates and event clusters"), (5, "input ledger and interrupted runs")]
+        (4, "near-duplicates and event clusters"), (5, "input ledger and interrupted runs"),
+        (6, "event date ranges")]
     assert all(before <= at <= dt.datetime.now(dt.UTC) for _, _, at in applied)
 
 
@@ -41,7 +42,7 @@ def test_a_real_version_one_store_upgrades_to_events(tmp_path):
     Store(path, migrations=V1).close()
     _insert_v1_document(path, "d1")
     with Store(path) as store:
-        assert store.schema_version() == 5
+        assert store.schema_version() == 6
         assert store.has_document("d1") and store.events_of("d1") == []
         assert store.get_document("d1").dateline is None
         assert store.stats().events == 0

@@ -255,14 +255,15 @@ class EventCoder:
     def _when(self, doc: Document, sentence: Sentence, tree: Tree, verb: int) -> EventDate:
         """The verb's own date; a complement with none takes its governor's ("In 1993 the North
         refused to let inspectors visit": the visit is dated 1993 too)."""
-        own = when = self.dates.event_date(sentence, tree, verb, doc.date)
+        doc_date = self.dates.document_date(doc)  # the dated story's date, or an inferred year
+        own = when = self.dates.event_date(sentence, tree, verb, doc_date)
         tok = tree.tokens[verb]
         for _ in range(3):
-            if when.source == "expression" or tok.dep not in COMPLEMENT_DEPS or tok.head == tok.i:
+            if _from_words(when) or tok.dep not in COMPLEMENT_DEPS or tok.head == tok.i:
                 break
             tok = tree.tokens[tok.head]
-            when = self.dates.event_date(sentence, tree, tok.i, doc.date)
-        return when if when.source == "expression" else own
+            when = self.dates.event_date(sentence, tree, tok.i, doc_date)
+        return when if _from_words(when) else own
 
     def _event(
         self, doc: Document, cand: Candidate, context: Context, source: Actor | None, target: Actor | None, code: str
@@ -292,6 +293,7 @@ class EventCoder:
             date_precision=context.when.precision,
             date_text=context.when.text,
             date_source=context.when.source,
+            date_end=context.when.end,
             modality=context.modality,
             historical=context.historical,
             location=context.location,
@@ -351,6 +353,12 @@ def _sources_digest() -> str:
                 digest.update(path.relative_to(root).as_posix().encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
+
+
+def _from_words(when: EventDate) -> bool:
+    """The date came from the sentence's own words (resolved against the story's date or its
+    inferred year), not from the story's date alone."""
+    return when.source == "expression" or (when.source == "inferred" and when.text is not None)
 
 
 def coder_version(options: CoderOptions = CoderOptions()) -> str:

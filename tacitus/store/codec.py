@@ -111,11 +111,11 @@ def event_columns(events: Sequence[Event]) -> list[list]:
             e.cameo, e.cameo_root, float(e.goldstein), e.quad_class, dumps(e.plover),
             dumps(e.trigger), e.date, e.date_precision, e.date_text, e.date_source, e.modality,
             bool(e.historical), dumps(e.location) if e.location is not None else None,
-            float(e.confidence),
+            float(e.confidence), e.date_end,
         )
         for e in events
     ]
-    return [list(col) for col in zip(*rows)] if rows else [[] for _ in range(25)]
+    return [list(col) for col in zip(*rows)] if rows else [[] for _ in range(26)]
 
 
 def event_from_row(row: Sequence[Any]) -> Event:
@@ -131,12 +131,12 @@ def event_from_row(row: Sequence[Any]) -> Event:
 
     (event_id, doc_id, ref, idx, sentence, start, end, source, target, cameo, root, goldstein,
      quad, plover, trigger, date, precision, date_text, date_source, modality, historical,
-     location, confidence) = row
+     location, confidence, date_end) = row
     return Event(
         event_id=event_id, doc_id=doc_id, doc_ref=ref, sentence_index=idx, sentence=sentence,
         char_start=start, char_end=end, source=actor(source), target=actor(target), cameo=cameo,
         cameo_root=root, goldstein=goldstein, quad_class=quad, plover=json.loads(plover),
         trigger=json.loads(trigger), date=date, date_precision=precision, confidence=confidence,
         date_text=date_text, date_source=date_source, modality=modality, historical=historical,
-        location=json.loads(location) if location is not None else None,
+        location=json.loads(location) if location is not None else None, date_end=date_end,
     )

@@ -372,6 +372,6 @@ def _cluster_from_row(row: Sequence[Any]) -> EventCluster:
 
 
 def _export_row(row: Sequence[Any]) -> ExportRow:
-    event = codec.event_from_row(row[:23])
-    cid, mentions, documents, sources, url, publisher, doc_date, title = row[23:]
+    event = codec.event_from_row(row[:24])
+    cid, mentions, documents, sources, url, publisher, doc_date, title = row[24:]
     return ExportRow(event, cid, mentions, documents, sources, url, publisher, doc_date, title)

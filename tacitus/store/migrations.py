@@ -287,3 +287,11 @@ ALTER TABLE runs ADD COLUMN interrupted BOOLEAN DEFAULT false;
 """
 
 MIGRATIONS = MIGRATIONS + (Migration(5, "input ledger and interrupted runs", SCHEMA_V5),)
+
+# Event date ranges: "talks on Dec. 7-12" is dated 1997-12-07 with `date_end` 1997-12-12 (the
+# range's end in the format of `date`); NULL for every other event, and for events stored before.
+SCHEMA_V6 = """
+ALTER TABLE events ADD COLUMN date_end TEXT;
+"""
+
+MIGRATIONS = MIGRATIONS + (Migration(6, "event date ranges", SCHEMA_V6),)

@@ -122,14 +122,14 @@ INSERT_EVENTS = """
 INSERT INTO events (event_id, doc_id, sentence_index, char_start, char_end, source_code,
                     source_country, target_code, target_country, source, target, cameo,
                     cameo_root, goldstein, quad_class, plover, "trigger", date, date_precision,
-                    date_text, date_source, modality, historical, location, confidence)
+                    date_text, date_source, modality, historical, location, confidence, date_end)
 SELECT unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::INTEGER[]), unnest(?::INTEGER[]),
        unnest(?::INTEGER[]), unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[]),
        unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[]),
        unnest(?::TEXT[]), unnest(?::DOUBLE[]), unnest(?::INTEGER[]), unnest(?::TEXT[]),
        unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[]),
        unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::BOOLEAN[]), unnest(?::TEXT[]),
-       unnest(?::DOUBLE[])"""
+       unnest(?::DOUBLE[]), unnest(?::TEXT[])"""
 
 INSERT_CODINGS = """
 INSERT INTO codings (doc_id, coder_version, coded_at, n_events)
@@ -144,7 +144,7 @@ _SELECT_EVENTS = """
 SELECT e.event_id, e.doc_id, d.ref, e.sentence_index, s.text, e.char_start, e.char_end,
        e.source, e.target, e.cameo, e.cameo_root, e.goldstein, e.quad_class, e.plover,
        e."trigger", e.date, e.date_precision, e.date_text, e.date_source, e.modality,
-       e.historical, e.location, e.confidence
+       e.historical, e.location, e.confidence, e.date_end
 FROM events e
 JOIN documents d ON d.id = e.doc_id
 JOIN sentences s ON s.doc_id = e.doc_id AND s.idx = e.sentence_index"""
