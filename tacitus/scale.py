@@ -109,9 +109,14 @@ def dask_executor(spec: str, options: WorkOptions, folder: str | Path | None = N
     cluster = None
     try:
         if kind == "local":
+            import dask
+
             limit_native_threads()  # the local workers inherit it
-            cluster = LocalCluster(n_workers=int(target), threads_per_worker=1, processes=True,
-                                   host="127.0.0.1", dashboard_address=None)
+            # Dask's statistical profiler samples every worker thread's stack every 10 ms: deep
+            # spaCy stacks make that a real share of a busy worker's CPU, so local workers skip it.
+            with dask.config.set({"distributed.worker.profile.enabled": False}):
+                cluster = LocalCluster(n_workers=int(target), threads_per_worker=1, processes=True,
+                                       host="127.0.0.1", dashboard_address=None)
             client = Client(cluster)
         else:
             client = Client(str(target), timeout="30s")
