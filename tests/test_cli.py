@@ -78,7 +78,7 @@ def test_ingest_stores_documents_and_records_every_rejection(corpus, tmp_path, c
     assert out.strip() == (
         "ingested 8 inputs: 3 stored, 0 duplicate, 5 rejected (binary file: 1, empty file: 1, "
         "field 'text' must be a string, got int: 1, invalid JSON: 1, unsupported language: 1); "
-        f"{_sentences(db)} sentences; store {db}"
+        f"{_sentences(db)} sentences; store {db}; 0 near-duplicate pairs"
     )
     assert f"rejected: {corpus / 'german.txt'}: unsupported language: de" in err
     assert f"rejected: {corpus / 'empty.txt'}: empty file" in err
@@ -103,6 +103,21 @@ def test_ingest_stores_documents_and_records_every_rejection(corpus, tmp_path, c
         assert (german.status, german.reason, german.lang) == ("rejected", "unsupported language: de", "de")
         assert {r.reason.split(":")[0] for r in store.rejections()} >= {"empty file", "invalid JSON"}
         assert len(store.rejections()) == 4
+
+
+def test_ingest_finds_a_wire_copy_and_counts_it_once(corpus, tmp_path, capsys):
+    db = str(tmp_path / "t.duckdb")
+    run(capsys, "ingest", str(corpus), "--db", db)
+    reprint = tmp_path / "reprint.txt"
+    reprint.write_text(STORY.replace("officials in Seoul said", "officials in Seoul told reporters")
+                       .replace("Click here to comment on this story »", ""), encoding="utf-8")
+    code, out, _ = run(capsys, "ingest", str(reprint), "--db", db)
+    assert code == 0 and out.strip().endswith(f"store {db}; 1 near-duplicate pairs")
+    with Store(db, read_only=True) as store:
+        stats = store.corpus_stats()
+        assert (stats.documents, stats.distinct_documents, stats.near_duplicates, stats.unindexed_documents) == (4, 3, 1, 0)
+    code, out, _ = run(capsys, "ingest", str(reprint), "--db", db)  # nothing new: nothing to check
+    assert out.strip().endswith(f"store {db}") and "near-duplicate" not in out
 
 
 def _sentences(db):

@@ -160,7 +160,10 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
     _one_thread_per_process()
     path = db_path(args, config)
     report = _run_pipeline(args, config, path, progress=_progress(args))
-    print(_summary(report, path))
+    summary = _summary(report, path)
+    if report.stored:
+        summary += "; " + _find_near_duplicates(path)
+    print(summary)
     return _exit(report, args)
 
 
@@ -202,6 +205,16 @@ def _update_clusters(path: str, doc_ids: list[str]) -> str:
     with Store(path) as store:
         clusters = store.update_clusters(doc_ids)
     return f"{clusters.clusters} event clusters updated"
+
+
+def _find_near_duplicates(path: str) -> str:
+    """Check every stored document not checked yet (this run's new ones, and any an interrupted
+    run left) for near-duplicates (wire copies), so that they are counted once."""
+    from ..store import Store
+
+    with Store(path) as store:
+        found = store.find_near_duplicates()
+    return f"{found.near_duplicate_pairs} near-duplicate pairs"
 
 
 def _exit(report: Any, args: argparse.Namespace) -> int:

@@ -124,6 +124,15 @@ class CorpusQueries:
                 c.events = [events[e] for e in c.event_ids if e in events]
         return found
 
+    def find_near_duplicates(self, doc_ids: Sequence[str] | None = None) -> ClusterReport:
+        """Check documents not checked yet for near-duplicates (wire copies) and record the pairs
+        and families found, leaving event clusters alone (`ingest` calls this; `update_clusters`
+        does it too before clustering). `doc_ids=None` checks every unchecked document."""
+        report = ClusterReport()
+        self._quiet()
+        self._index_documents(None if doc_ids is None else sorted(set(doc_ids)), report)
+        return report
+
     def update_clusters(
         self, doc_ids: Sequence[str] | None = None, window_days: int = clustering.WINDOW_DAYS
     ) -> ClusterReport:
