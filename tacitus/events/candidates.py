@@ -72,12 +72,15 @@ def find_candidates(
                 found.append(Candidate(sentence, tree, tok, readings[0], readings))
     strict = [c for c in found if c.loose is None and c.nominal is None]
     used = {i for c in strict for i in c.match.tokens if i != c.verb.i}
+    # a support verb is part of its noun's event ("supplied equipment"): no loose reading of its own
+    supports = {c.nominal.support.i for c in found if c.nominal is not None and c.nominal.support is not None}
     inside = {i for c in strict for i in argument_span(c)}
     content = {c.verb.i for c in strict if c.match.frame.code[:2] in CONTENT_ROOTS}
     return [
         c for c in found
         if c.verb.i not in used and c.verb.i not in inside
         and not (c.verb.dep in ("xcomp", "ccomp") and c.verb.head in content)
+        and not (c.loose is not None and c.verb.i in supports)
     ]
 
 def _nominal(sentence: Sentence, tree: Tree, tok: Token, nouns: dict[str, NounEntry]) -> Candidate | None:
@@ -88,7 +91,8 @@ def _nominal(sentence: Sentence, tree: Tree, tok: Token, nouns: dict[str, NounEn
         return None
     lemma = tok.lemma.lower()
     frame = Frame(found.entry.code, lemma, (), f"{lemma} (event noun)", found.entry.line)
-    match = FrameMatch(frame=frame, source=found.source, target=found.target, swap=False, tokens=[tok.i])
+    words = [tok.i] if found.support is None else sorted({found.support.i, tok.i})
+    match = FrameMatch(frame=frame, source=found.source, target=found.target, swap=False, tokens=words)
     return Candidate(sentence, tree, tok, match, nominal=found)
 
 

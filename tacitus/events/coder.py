@@ -211,6 +211,8 @@ class EventCoder:
             return [(s, t) for s in sides for t in sides if s is not t and s.code != t.code]
         if sources and targets:
             return [(s, t) for s in sources for t in targets if s.code != t.code]
+        if len(sources) > 1 and symmetric(match):  # "Israel and Lebanon renewed negotiations"
+            return [(s, t) for s in sources for t in sources if s is not t and s.code != t.code]
         if self.options.require_dyad:
             return []
         if sources:
@@ -218,16 +220,20 @@ class EventCoder:
         return [(None, t) for t in targets if _named(t)]
 
     def _context(self, doc: Document, cand: Candidate, ctx: DocContext) -> Context:
-        when = self._when(doc, cand.sentence, cand.tree, cand.verb.i)
+        # an event noun with a support verb is dated, placed and qualified by that verb
+        # ("did not renew talks on Monday")
+        support = cand.nominal.support if cand.nominal is not None else None
+        anchor = support.i if support is not None else cand.verb.i
+        when = self._when(doc, cand.sentence, cand.tree, anchor)
         location = self.places.event_location(
-            cand.sentence, cand.tree, cand.verb.i,
+            cand.sentence, cand.tree, anchor,
             doc_countries=[c for c, _ in ctx.countries.most_common()], dateline=doc.dateline,
         )
         return Context(
             when=when,
             historical=is_historical(when, doc.date),
             location=location,
-            modality=modality(cand.tree, cand.verb.i),
+            modality=modality(cand.tree, anchor),
         )
 
     def _fallback_targets(self, cand: Candidate, exclude: Token | None, ctx: DocContext) -> list[Actor]:

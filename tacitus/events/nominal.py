@@ -4,6 +4,14 @@
 Pyongyang", "food aid from Japan to North Korea": the verb lexicon reads such nouns only through
 light verbs ("held talks with"); here the noun itself is the trigger, its possessor, actor
 modifier or "by" phrase the source, and its prepositional object the target (data/nouns.tsv).
+
+A support verb lends the noun its subject: "Israel and Lebanon renewed negotiations", "the UN
+will provide food aid to refugees", "the two sides agreed upon a pact". A support verb adds no
+meaning of its own beyond doing, starting, continuing or completing what the noun names, so the
+noun's code stands; the verb's subject is the source, and a target may hang off the verb
+("provided aid TO refugees"). Verbs that change the meaning ("ended talks", "rejected aid",
+"received aid") are not support verbs. When the verb has a frame of its own that matches, the
+frame reads the pair instead (candidates.py).
 """
 
 from __future__ import annotations
@@ -21,6 +29,23 @@ SOURCE_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 SOURCE_MODIFIER_ENTS = frozenset({"NORP", "GPE", "ORG"})
 
 
+# Verbs whose object is the event itself: doing it, starting or going on with it, completing
+# it, or handing it over (aid, loans, arms). Lemmas, with the small model's odd ones.
+SUPPORT_VERBS = frozenset(
+    "hold conduct have stage carry mount launch wage undertake make pay "
+    "begin start open resume renew continue restart reopen relaunch enter pursue "
+    "conclude complete finish sign reach seal clinch strike ink finalize finalise initial "
+    "provide give deliver send extend grant supply ship airlift donate allocate contribute "
+    "dispatch hand_over impose slap "
+    "intensify escalate step_up".split()
+)
+# Verbs whose prepositional object is the event: "agreed upon a pact", "engaged in talks".
+SUPPORT_PREPS = frozenset({
+    ("agree", "on"), ("agree", "upon"), ("embark", "on"), ("engage", "in"), ("participate", "in"),
+    ("provide", "with"), ("supply", "with"),  # "provided Egypt with aid": Egypt is the target
+})
+
+
 @dataclass(frozen=True, slots=True)
 class NounEntry:
     code: str
@@ -35,6 +60,7 @@ class NominalMatch:
     source: Token | None
     target: Token | None
     between: bool  # "talks between X and Y": the conjuncts of `target` act on each other
+    support: Token | None = None  # the support verb that lent its subject ("renewed talks")
 
 
 def parse_nouns(text: str, origin: str) -> dict[str, NounEntry]:
@@ -84,9 +110,48 @@ def read_nominal(tree: Tree, i: int, nouns: dict[str, NounEntry]) -> NominalMatc
             source = obj
     if source is None:
         source = _modifier_source(tree, i)
+    support = None
+    if source is None:
+        support = support_verb(tree, i)
+        if support is not None:
+            source = tree.subject(support.i)
+            if target is None:
+                target = next((obj for prep, obj in tree.prep_objects(support.i)
+                               if prep in entry.target_preps and obj.i != i), None)
+                between = target is not None and tree.tokens[target.head].lemma.lower() == "between"
+            if target is None:  # "gave Egypt aid", "provided Egypt with aid"
+                target = next((k for k in tree.kids(support.i, {"dative", "dobj"})
+                               if k.i != i and k.pos in ("PROPN", "NOUN") and i not in range(*tree.subtree(k.i))), None)
+            if source is None:
+                support = None
     if source is None and target is None:
         return None
-    return NominalMatch(entry, source, target, between)
+    return NominalMatch(entry, source, target, between, support)
+
+
+def support_verb(tree: Tree, i: int) -> Token | None:
+    """The active support verb whose object noun `i` is ("renewed negotiations", "agreed upon a
+    pact"), if any; a passive one is none ("aid was provided" has no doer in its subject)."""
+    toks = tree.tokens
+    tok = toks[i]
+    if tok.dep == "pobj" and toks[tok.head].lemma.lower() == "of" and toks[toks[tok.head].head].dep == "dobj":
+        tok = toks[toks[tok.head].head]  # "provided 25,000 tons of aid", "held a series of talks"
+    if tok.dep == "dobj":
+        verb = toks[tok.head]
+        lemma = verb.lemma.lower()
+        particle = tree.kid(verb.i, {"prt"})
+        if particle is not None:
+            lemma = f"{lemma}_{particle.text.lower()}"
+        ok = lemma in SUPPORT_VERBS or verb.lemma.lower() in SUPPORT_VERBS
+    elif tok.i == i and tok.dep == "pobj" and toks[tok.head].dep == "prep":
+        prep = toks[tok.head]
+        verb = toks[prep.head]
+        ok = (verb.lemma.lower(), prep.lemma.lower()) in SUPPORT_PREPS
+    else:
+        return None
+    if not ok or verb.pos not in ("VERB", "AUX") or tree.is_passive(verb.i):
+        return None
+    return verb
 
 
 def _modifier_source(tree: Tree, i: int) -> Token | None:
