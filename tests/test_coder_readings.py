@@ -49,6 +49,16 @@ def test_an_intended_act_of_cooperation_is_an_expressed_intent(rules, nlp):
 
 def test_the_rules_keep_a_negated_act_and_an_announced_strike_as_they_are(rules, nlp):
     assert code(rules, nlp, "Israel will strike Iran if it enriches uranium.") == [("ISR", "190", "IRN", "intended")]
+    assert code(rules, nlp, "Israel did not lift the blockade on Gaza.") == [("ISR", "0872", "PSE", "negated")]
+
+
+def test_a_declared_refusal_is_a_rejection_that_happened(rules, nlp):
+    # "will not", "won't", "cannot" + an act of cooperation: CAMEO's refusals (12), asserted
+    assert code(rules, nlp, "The United States will not lift the embargo on Cuba.") == [("USA", "1244", "CUB", "asserted")]
+    assert code(rules, nlp, "The rebels won't release the two Kenyan pilots.") == [("REB", "1243", "KEN", "asserted")]
+    assert code(rules, nlp, "China will not hold talks with Taiwan.") == [("CHN", "125", "TWN", "asserted")]
+    # a refused act with no refusal in the code book's parallels stays a negated act
+    assert code(rules, nlp, "Israel will not attack Iran.") == [("ISR", "190", "IRN", "negated")]
 
 
 @pytest.mark.parametrize(

@@ -36,7 +36,7 @@ from .frames import FrameIndex, load_frames
 from .guards import DocumentGuard
 from .embed import model_dir
 from .modal_codes import load_modal_codes
-from .modality import modality, refusal_in_itself
+from .modality import declared_refusal, modality, refusal_in_itself
 from .nominal import load_nouns
 from .rerank import Reading, Reranker, SentenceReadings
 from .syntax import Tree
@@ -154,8 +154,13 @@ class EventCoder:
                 context = self._context(doc, cand, ctx)
             modality = context.modality if context else "asserted"
             code = self.modal_codes.rule(modality, m.frame.code)
+            here = context
+            refused = self.modal_codes.reading(modality, code) if modality == "negated" else None
+            if refused is not None and context is not None and declared_refusal(cand.tree, _anchor(cand)):
+                # "will not lift the embargo": the refusal is the event, and it happened
+                code, here = refused, replace(context, modality="asserted")
             ruled = m is cand.match and cand.loose is None and cand.nominal is None  # the rules' own choice
-            out.append(Reading(m, code, [self._event(doc, alt, context, s, t, code) for s, t in pairs], ruled))
+            out.append(Reading(m, code, [self._event(doc, alt, here, s, t, code) for s, t in pairs], ruled))
             other = self.modal_codes.reading(modality, code) if self.reranker is not None and pairs else None
             if modality == "negated" and not refusal_in_itself(cand.tree, cand.verb.i):
                 other = None
@@ -222,8 +227,7 @@ class EventCoder:
     def _context(self, doc: Document, cand: Candidate, ctx: DocContext) -> Context:
         # an event noun with a support verb is dated, placed and qualified by that verb
         # ("did not renew talks on Monday")
-        support = cand.nominal.support if cand.nominal is not None else None
-        anchor = support.i if support is not None else cand.verb.i
+        anchor = _anchor(cand)
         when = self._when(doc, cand.sentence, cand.tree, anchor)
         location = self.places.event_location(
             cand.sentence, cand.tree, anchor,
@@ -305,6 +309,13 @@ class EventCoder:
             location=context.location,
             confidence=_confidence(cand, source, target, code),
         )
+
+
+def _anchor(cand: Candidate) -> int:
+    """The token that dates, places and qualifies the event: its verb, or for an event noun
+    with a support verb that verb ("did not renew talks on Monday")."""
+    support = cand.nominal.support if cand.nominal is not None else None
+    return support.i if support is not None else cand.verb.i
 
 
 def _named(actor: Actor | None) -> bool:

@@ -53,6 +53,19 @@ def modality(tree: Tree, verb: int) -> str:
     return _from_governor(tree, verb, toks[verb].dep)
 
 
+REFUSAL_AUX = FUTURE_AUX | {"can", "ca"}  # "will not", "won't", "cannot", "can't"
+
+
+def declared_refusal(tree: Tree, verb: int) -> bool:
+    """ "Will not lift the embargo", "won't release the pilots", "cannot accept": an act of
+    cooperation refused in so many words. CAMEO codes the refusal, a rejection (12), and the
+    refusal itself did happen; "did not lift" only says that something did not happen."""
+    kids = tree.kids(verb)
+    own_negation = any(k.dep == "neg" for k in kids)
+    aux = {k.text.lower() for k in kids if k.dep == "aux"}
+    return own_negation and bool(aux & REFUSAL_AUX)
+
+
 def refusal_in_itself(tree: Tree, verb: int) -> bool:
     """Whether a negated event is a refusal of its own ("will not accept refugees", "failed to
     reach agreement"), not the object of a refusal coded at its governor ("refused to let
