@@ -19,7 +19,7 @@ HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should"})  # no
 # Governing words that make their complement intended, not done: "plans to open".
 INTENT_HEADS = frozenset(
     "plan intend hope expect aim seek want wish prepare propose offer pledge promise vow threaten "
-    "agree decide vote move set poise likely due close ready eager willing going about "
+    "agree vote move set poise likely due close ready eager willing going about "
     "consider mull weigh aspire".split()
 )
 # ... or only possible / conditional.
