@@ -23,6 +23,7 @@ from tacitus.errors import StoreError
 from tacitus.ledger import InputEntry, InputKey, LedgerHit, StoredStatus
 from tacitus.records import Document, Event, Rejection, Sentence
 from tacitus.store import batch, codec
+from tacitus.store.batch import insert_codings
 from tacitus.store.corpus import CorpusQueries
 from tacitus.store import migrations as mig
 from tacitus.store import queries as q
@@ -183,7 +184,7 @@ class Store(CorpusQueries):
                     conn.execute(q.INSERT_SENTENCES, sentences)
                 coded = [d for d in new if d.events is not None]
                 if coded:
-                    _insert_codings(conn, coded, coder_version or "unknown")
+                    insert_codings(conn, coded, coder_version or "unknown")
         return len(new)
 
     def save_codings(self, docs: Sequence[Document], coder_version: str) -> None:
@@ -194,7 +195,7 @@ class Store(CorpusQueries):
             ids = [d.id for d in docs]
             conn.execute(q.DELETE_EVENTS_OF_DOCS, [ids])
             conn.execute(q.DELETE_CODINGS_OF_DOCS, [ids])
-            _insert_codings(conn, docs, coder_version)
+            insert_codings(conn, docs, coder_version)
 
     def coded_with(self, doc_ids: Sequence[str], coder_version: str) -> set[str]:
         """Which of these documents are already coded by this coder version."""
@@ -385,17 +386,6 @@ class Store(CorpusQueries):
             except BaseException:
                 _rollback_quietly(conn)
                 raise
-
-
-def _insert_codings(conn: duckdb.DuckDBPyConnection, docs: Sequence[Document], coder_version: str) -> None:
-    events = [e for d in docs for e in (d.events or [])]
-    if events:
-        conn.execute(q.INSERT_EVENTS, codec.event_columns(events))
-    now = codec.utc_now()
-    conn.execute(
-        q.INSERT_CODINGS,
-        [[d.id for d in docs], [coder_version] * len(docs), [now] * len(docs), [len(d.events or []) for d in docs]],
-    )
 
 
 def _rollback_quietly(conn: duckdb.DuckDBPyConnection) -> None:
