@@ -50,6 +50,22 @@ def test_packaged_weights_have_six_classes_and_say_how_they_were_made():
     model = PentaclassModel.load()
     assert model.weights.shape == (384, CLASSES) and model.bias.shape == (CLASSES,)
     assert "cameo_class train split" in model.note and "offtopic_train.txt" in model.note
+    # the sentence model's last two layers are fine-tuned: a low-rank update for each of their six
+    # linear layers, and their own biases and layer norms
+    lora = sorted(k for k in model.adapter if k.endswith(".lora_A"))
+    assert len(lora) == 12 and {k.split(".")[2] for k in lora} == {"4", "5"}
+    assert model.adapter["encoder.layer.5.intermediate.dense.lora_A"].shape == (384, 16)
+    assert model.adapter["encoder.layer.5.intermediate.dense.lora_B"].shape == (16, 1536)
+    assert "encoder.layer.4.output.LayerNorm.weight" in model.adapter
+
+
+def test_an_adapter_survives_save_and_load(tmp_path):
+    adapter = {"encoder.layer.5.output.dense.bias": np.linspace(-1, 1, 384, dtype=np.float32)}
+    model = PentaclassModel(np.zeros((384, CLASSES)), np.zeros(CLASSES), "n", adapter)
+    model.save(tmp_path / "m.npz")
+    again = PentaclassModel.load(tmp_path / "m.npz")
+    assert list(again.adapter) == list(adapter)
+    assert np.abs(again.adapter["encoder.layer.5.output.dense.bias"] - adapter["encoder.layer.5.output.dense.bias"]).max() < 1e-3
 
 
 def test_training_is_deterministic_and_learns_separable_classes(tmp_path):

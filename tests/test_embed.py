@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from tacitus.errors import ConfigError
-from tacitus.events.embed import SentenceEncoder, _gelu, model_dir
+from tacitus.events.embed import SentenceEncoder, _gelu, apply_adapter, model_dir
 
 COORDS = [0, 1, 2, 3, 100, 200, 383]
 REFERENCE = [
@@ -75,3 +75,30 @@ def test_gelu_is_the_exact_erf_form():
     # x * Phi(x), Phi from the standard normal table
     expected = [-0.00404951, -0.15865525, 0.0, 0.34573123, 1.95449974]
     assert np.abs(_gelu(x) - np.array(expected)).max() < 1e-6
+
+
+def test_an_adapter_merges_its_low_rank_update_and_replaces_other_tensors():
+    w = np.arange(6, dtype=np.float32).reshape(3, 2)  # (out, in), as the model stores it
+    weights = {"encoder.layer.5.dense.weight": w, "encoder.layer.5.dense.bias": np.zeros(3, np.float32)}
+    a, b = np.array([[1.0], [2.0]], np.float32), np.array([[0.5, 0.0, -1.0]], np.float32)
+    merged = apply_adapter(weights, {
+        "encoder.layer.5.dense.lora_A": a, "encoder.layer.5.dense.lora_B": b,
+        "encoder.layer.5.dense.bias": np.ones(3, np.float32),
+    })
+    x = np.array([[3.0, -1.0]], np.float32)
+    # the merged layer computes x @ W.T + x @ A @ B + b'
+    assert np.allclose(x @ merged["encoder.layer.5.dense.weight"].T, x @ w.T + x @ a @ b)
+    assert merged["encoder.layer.5.dense.bias"].tolist() == [1.0, 1.0, 1.0]
+    assert weights["encoder.layer.5.dense.bias"].tolist() == [0.0, 0.0, 0.0]  # the input is untouched
+
+
+@pytest.mark.parametrize("adapter, bad", [
+    ({"encoder.layer.5.dense.lora_A": np.zeros((2, 1)), "encoder.layer.5.dense.lora_B": np.zeros((1, 4))}, "lora_A"),
+    ({"encoder.layer.5.dense.lora_A": np.zeros((2, 1))}, "lora_A"),
+    ({"encoder.layer.9.dense.bias": np.zeros(3)}, "layer.9"),
+    ({"encoder.layer.5.dense.bias": np.zeros(4)}, "dense.bias"),
+])
+def test_an_adapter_that_does_not_fit_is_a_config_error(adapter, bad):
+    weights = {"encoder.layer.5.dense.weight": np.zeros((3, 2), np.float32), "encoder.layer.5.dense.bias": np.zeros(3, np.float32)}
+    with pytest.raises(ConfigError, match=bad):
+        apply_adapter(weights, adapter)

@@ -1,10 +1,13 @@
 """A small learned model: the CAMEO pentaclass of a sentence from its MiniLM embedding.
 
 Multinomial logistic regression in numpy over the 384-dimensional all-MiniLM-L6-v2 sentence
-vectors (tacitus/events/embed.py). It was trained on the ConfliBERT cameo_class TRAIN split
-(scripts/train_event_classifier.py, fixed seed; the test split only measures) and on off-topic
-sentences we wrote (scripts/data/offtopic_train.txt). The weights ship as
-tacitus/events/data/pentaclass.npz with a note of how they were made.
+vectors (tacitus/events/embed.py), with the encoder's last two layers fine-tuned for the task:
+the file carries a small adapter (low-rank updates of those layers' linear weights, their biases
+and layer norms) that embed.apply_adapter merges into the packaged model's weights once, at load
+time, so it costs nothing per sentence. It was trained on the ConfliBERT cameo_class TRAIN split
+(scripts/train_event_classifier.py, torch at training time only, fixed seed; the test split
+only measures) and on off-topic sentences we wrote (scripts/data/offtopic_train.txt). The
+weights ship as tacitus/events/data/pentaclass.npz (~0.45 MB) with a note of how they were made.
 
 The five classes are ConfliBERT's reading of CAMEO roots (docs/evaluation.md): 0 statements and
 appeals, 1 verbal cooperation, 2 material cooperation, 3 verbal conflict (with sanctions, 16),
@@ -15,7 +18,7 @@ readings it is unsure of; the model never makes an event by itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -34,6 +37,7 @@ ROOT_CLASS = {
     "14": 4, "15": 4, "17": 4, "18": 4, "19": 4, "20": 4,
 }  # fmt: skip
 WEIGHTS_FILE = "pentaclass.npz"
+ADAPTER_PREFIX = "encoder."  # keys of the sentence-model tensors the file changes
 
 
 def root_class(code: str) -> int:
@@ -46,18 +50,23 @@ def root_class(code: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class PentaclassModel:
-    """Softmax regression: probabilities = softmax(x @ weights + bias)."""
+    """Softmax regression: probabilities = softmax(x @ weights + bias), where x is the sentence
+    vector of the encoder with `adapter` merged in (embed.apply_adapter; empty: the plain model)."""
 
     weights: np.ndarray  # (dim, CLASSES)
     bias: np.ndarray  # (CLASSES,)
     note: str = ""
+    adapter: dict[str, np.ndarray] = field(default_factory=dict)  # "encoder.layer..." tensors
 
     def probabilities(self, vectors: np.ndarray) -> np.ndarray:
         """One row of class probabilities per sentence vector."""
         return softmax(vectors.astype(np.float64) @ self.weights + self.bias)
 
     def save(self, path: Path) -> None:
-        np.savez_compressed(path, weights=self.weights.astype(np.float32), bias=self.bias.astype(np.float32), note=np.array(self.note))
+        np.savez_compressed(
+            path, weights=self.weights.astype(np.float32), bias=self.bias.astype(np.float32),
+            note=np.array(self.note), **{k: v.astype(np.float16) for k, v in self.adapter.items()},
+        )
 
     @classmethod
     def load(cls, path: Path | None = None) -> "PentaclassModel":
@@ -67,11 +76,12 @@ class PentaclassModel:
         try:
             with np.load(path) as data:
                 weights, bias, note = data["weights"], data["bias"], str(data["note"])
+                adapter = {k: data[k].astype(np.float32) for k in data.files if k.startswith(ADAPTER_PREFIX)}
         except (OSError, KeyError, ValueError) as exc:
             raise ConfigError(f"cannot read classifier weights {path}: {exc}") from exc
         if weights.ndim != 2 or weights.shape[1] != CLASSES or bias.shape != (CLASSES,):
             raise ConfigError(f"classifier weights {path} have shape {weights.shape}, expected (dim, {CLASSES})")
-        return cls(weights.astype(np.float64), bias.astype(np.float64), note)
+        return cls(weights.astype(np.float64), bias.astype(np.float64), note, adapter)
 
 
 @cache

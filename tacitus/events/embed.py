@@ -14,7 +14,7 @@ from its rules alone.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -54,9 +54,9 @@ class SentenceEncoder:
         self.dim = int(self.w["embeddings.word_embeddings.weight"].shape[1])
 
     @classmethod
-    def load(cls, path: Path | None = None) -> "SentenceEncoder":
+    def load(cls, path: Path | None = None, adapter: Mapping[str, np.ndarray] | None = None) -> "SentenceEncoder":
         """The encoder from a model folder (model.safetensors + tokenizer.json); by default the
-        installed model package's."""
+        installed model package's. `adapter` changes some of its weights (see `apply_adapter`)."""
         from safetensors.numpy import load_file
         from tokenizers import Tokenizer
 
@@ -70,7 +70,8 @@ class SentenceEncoder:
         tokenizer = Tokenizer.from_file(str(tokenizer_file))
         tokenizer.no_padding()
         tokenizer.enable_truncation(MAX_TOKENS)
-        return cls(load_file(str(weights_file)), tokenizer)
+        weights = load_file(str(weights_file))
+        return cls(apply_adapter(weights, adapter) if adapter else weights, tokenizer)
 
     def encode(self, texts: Sequence[str], batch_size: int = BATCH) -> np.ndarray:
         """Unit-length sentence vectors, one row per text, in the order given. Texts are batched
@@ -133,6 +134,32 @@ class SentenceEncoder:
         inner = _gelu(_linear(x, w[f"{p}intermediate.dense.weight"], w[f"{p}intermediate.dense.bias"]))
         out = _linear(inner, w[f"{p}output.dense.weight"], w[f"{p}output.dense.bias"])
         return _layer_norm(out + x, w[f"{p}output.LayerNorm.weight"], w[f"{p}output.LayerNorm.bias"])
+
+
+def apply_adapter(weights: Mapping[str, np.ndarray], adapter: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The model's weights with a fine-tuning adapter merged in.
+
+    An adapter holds, for a linear layer `NAME.weight` of shape (out, in), a low-rank update as
+    `NAME.lora_A` (in, r) and `NAME.lora_B` (r, out): the layer computes x @ (W.T + A @ B) + b,
+    so the update is merged once here and costs nothing per sentence. Any other key replaces the
+    model's tensor of that name (the tuned biases and layer norms). A key the model does not
+    have, or a shape that does not fit, is a ConfigError."""
+    merged = dict(weights)
+    for key, value in adapter.items():
+        if key.endswith(".lora_B"):
+            continue
+        if key.endswith(".lora_A"):
+            name = key[: -len(".lora_A")] + ".weight"
+            up = adapter.get(key[: -len(".lora_A")] + ".lora_B")
+            base = weights.get(name)
+            if base is None or up is None or (value.shape[0], up.shape[1]) != base.shape[::-1]:
+                raise ConfigError(f"adapter update {key} does not fit the sentence model")
+            merged[name] = (base.astype(np.float32) + (value.astype(np.float32) @ up.astype(np.float32)).T).astype(np.float32)
+        elif key in weights and weights[key].shape == value.shape:
+            merged[key] = value.astype(np.float32)
+        else:
+            raise ConfigError(f"adapter tensor {key} does not fit the sentence model")
+    return merged
 
 
 def _is_linear(name: str, value: np.ndarray) -> bool:
