@@ -165,3 +165,14 @@ def test_a_support_verb_lends_its_subject_to_the_event_noun(rules, nlp):
     if model_dir() is not None:
         learned = load_coder(CoderOptions(learned=True))
         assert code(learned, nlp, "Russia supplied military equipment to Armenia.") == [("RUS", "070", "ARM", "asserted")]
+
+
+def test_saying_that_someone_must_act_is_a_demand_of_them(rules, nlp):
+    # read through the frames of "demand": what must be done picks the subcode
+    assert code(rules, nlp, "Russia says Israel must end attacks on Syria.") == [("RUS", "1056", "ISR", "asserted")]
+    assert code(rules, nlp, "Syria said Turkey must mediate the peace talks.") == [("SYR", "108", "TUR", "asserted")]
+    assert code(rules, nlp, "China said Japan must apologise.") == [("CHN", "100", "JPN", "asserted")]
+    # an obligation stated without a speaker is not the act: the disarming has not happened
+    assert code(rules, nlp, "North Korea must disarm.") == [("PRK", "0873", None, "hypothetical")]
+    # "should" advises; no demand is read from it
+    assert all(c[1][:2] != "10" for c in code(rules, nlp, "Syria said Turkey should mediate the peace talks."))

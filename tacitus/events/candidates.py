@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..records import Sentence, Token
 from .classifier import root_class
-from .frames import Frame, FrameIndex, FrameMatch
+from .frames import Frame, FrameIndex, FrameMatch, match_frame
 from .nominal import NominalMatch, NounEntry, read_nominal
 from .syntax import Tree
 
@@ -25,6 +25,14 @@ FALLBACK_DEPTH = 3
 # Appeals, demands, accusations, rejections and threats: their complement verb is what was asked,
 # alleged, refused or threatened ("urged Iran to suspend enrichment"), not an event of its own.
 CONTENT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+# "Russia says Israel must end its attacks": a speaker who says that someone must act demands it
+# (CAMEO 10), so such a speech verb is read through the frames of "demand" ("demand +end attack"
+# is 1056; plain "demand", 100). Only "must": "should" advises more often than it demands.
+SPEECH_VERBS = frozenset(
+    "say state insist declare stress add reiterate argue assert emphasize emphasise maintain".split()
+)
+OBLIGATION_AUX = frozenset({"must"})
+DEMAND_VERB = "demand"
 PLACE_TIME_PREPS = frozenset(
     "in at near inside outside across within throughout around during after before since until "
     "amid despite".split()
@@ -61,6 +69,10 @@ def find_candidates(
             if nominal is not None:
                 found.append(nominal)
             continue
+        demanded = obligation_demand(tree, tok, frames)
+        if demanded is not None:
+            found.append(Candidate(sentence, tree, tok, demanded))
+            continue
         if tok.pos not in EVENT_POS or tok.lemma.lower() not in frames:
             continue
         match = frames.match(tree, tok.i)
@@ -82,6 +94,25 @@ def find_candidates(
         and not (c.verb.dep in ("xcomp", "ccomp") and c.verb.head in content)
         and not (c.loose is not None and c.verb.i in supports)
     ]
+
+def obligation_demand(tree: Tree, tok: Token, frames: FrameIndex) -> FrameMatch | None:
+    """The demand a speech verb makes when what it reports is an obligation ("said that Turkey
+    must mediate" -> 108, demand mediation), read through the frames of "demand"; None when the
+    verb is not one of SPEECH_VERBS or reports no clause with "must"."""
+    if tok.pos != "VERB" or tok.lemma.lower() not in SPEECH_VERBS:
+        return None
+    obliged = any(
+        any(a.text.lower() in OBLIGATION_AUX for a in tree.kids(clause.i, {"aux"}))
+        for clause in tree.kids(tok.i, {"ccomp"})
+    )
+    if not obliged:
+        return None
+    for frame in frames.candidates(DEMAND_VERB):
+        found = match_frame(frame, tree, tok.i)
+        if found is not None:
+            return found
+    return None
+
 
 def _nominal(sentence: Sentence, tree: Tree, tok: Token, nouns: dict[str, NounEntry]) -> Candidate | None:
     """An event noun with an actor in its phrase, as a candidate (nominal.py); a noun that

@@ -15,7 +15,8 @@ ASSERTED, NEGATED, INTENDED, HYPOTHETICAL, CLAIMED = "asserted", "negated", "int
 MODALITIES = (ASSERTED, NEGATED, INTENDED, HYPOTHETICAL, CLAIMED)
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "gon"})
-HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should"})  # not "'d": also "had"
+# not "'d": also "had"; "must" is an obligation, which is not the act either ("Iran must stop")
+HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "must"})
 # Governing words that make their complement intended, not done: "plans to open".
 INTENT_HEADS = frozenset(
     "plan intend hope expect aim seek want wish prepare propose offer pledge promise vow threaten "
