@@ -176,3 +176,17 @@ def test_saying_that_someone_must_act_is_a_demand_of_them(rules, nlp):
     assert code(rules, nlp, "North Korea must disarm.") == [("PRK", "0873", None, "hypothetical")]
     # "should" advises; no demand is read from it
     assert all(c[1][:2] != "10" for c in code(rules, nlp, "Syria said Turkey should mediate the peace talks."))
+
+
+def test_a_statement_that_condemns_is_coded_as_the_condemnation(rules, nlp):
+    assert code(rules, nlp, "The European Union issued a statement condemning the Russian attack on Ukraine.") == [
+        ("IGOEUREEC", "111", "RUS", "asserted")]
+    assert code(rules, nlp, "Amnesty International put out a report accusing the Nigerian army of failing to respond.") == [
+        ("NGOHRIAMN", "112", "NGAMIL", "asserted")]
+    # a statement with no event in it stays a statement
+    assert code(rules, nlp, "China issued a statement.") == [("CHN", "010", None, "asserted")]
+
+
+def test_let_free_is_a_release_and_a_generic_noun_takes_its_modifiers_sense(rules, nlp):
+    assert code(rules, nlp, "Ethiopia let free some 74 political leaders.") == [("ETH", "0841", None, "asserted")]
+    assert code(rules, nlp, "The United States provided shelter materials to Haiti.") == [("USA", "073", "HTI", "asserted")]

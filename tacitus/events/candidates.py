@@ -16,7 +16,7 @@ from ..records import Sentence, Token
 from .classifier import root_class
 from .frames import Frame, FrameIndex, FrameMatch, match_frame
 from .nominal import NominalMatch, NounEntry, read_nominal
-from .syntax import Tree
+from .syntax import Tree, carried_by_message
 
 EVENT_POS = frozenset({"VERB", "AUX", "NOUN"})
 # Where a target may hang off the event words when the frame's slot holds none.
@@ -87,10 +87,15 @@ def find_candidates(
     # a support verb is part of its noun's event ("supplied equipment"): no loose reading of its own
     supports = {c.nominal.support.i for c in found if c.nominal is not None and c.nominal.support is not None}
     inside = {i for c in strict for i in argument_span(c)}
+    # "issued a statement condemning X": the condemnation is the event, the statement its vehicle
+    carried = {c.verb.i for c in found if carried_by_message(tree.tokens, c.verb) and c.loose is None}
+    inside -= carried
+    vehicles = {tree.tokens[tree.tokens[i].head].head for i in carried}
     content = {c.verb.i for c in strict if c.match.frame.code[:2] in CONTENT_ROOTS}
     return [
         c for c in found
         if c.verb.i not in used and c.verb.i not in inside
+        and not (c.verb.i in vehicles and c.match.frame.code[:2] == "01")
         and not (c.verb.dep in ("xcomp", "ccomp") and c.verb.head in content)
         and not (c.loose is not None and c.verb.i in supports)
     ]

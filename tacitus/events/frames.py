@@ -34,6 +34,9 @@ PREPOSITIONS = frozenset(
     "with to for on against from into in at of over about by toward towards between among "
     "across through upon under within without".split()
 )
+# Nouns that take their sense from a compound modifier: "shelter materials" are shelter,
+# "relief items" relief, "curfew hours" the curfew.
+GENERIC_HEADS = frozenset("material item kit package shipment consignment hour".split())
 _CODE = re.compile(r"^\d{2,4}$")
 ANY_NOUN = "*"  # the wildcard of opened frames (FrameIndex.loose_matches), never in the lexicon
 
@@ -276,6 +279,10 @@ def _object_noun(tree: Tree, head: int, lemmas: tuple[str, ...], passive: bool) 
         for j in tree.conjuncts(obj.i):
             tok = tree.tokens[j]
             if tok.lemma.lower() in lemmas or tok.text.lower() in lemmas or ANY_NOUN in lemmas:
+                return tok
+            if tok.lemma.lower() in GENERIC_HEADS and any(
+                c.lemma.lower() in lemmas for c in tree.kids(tok.i, {"compound"})
+            ):
                 return tok
     return None
 

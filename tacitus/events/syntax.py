@@ -9,6 +9,12 @@ from ..records import Sentence, Token
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+# What a statement is carried in: "issued a statement condemning X", "put out a report accusing
+# X", "sent a letter threatening X". The verb on such a noun is what its author did.
+MESSAGE_NOUNS = frozenset(
+    "statement report letter communique communiqué declaration message note resolution speech "
+    "editorial post tweet video".split()
+)
 
 
 @dataclass(slots=True)
@@ -85,6 +91,9 @@ class Tree:
             if tok.dep in ("conj", "xcomp", "advcl", "acomp") and tok.head != j:
                 j = tok.head
                 continue
+            if carried_by_message(self.sentence.tokens, tok):
+                j = self.sentence.tokens[tok.head].head  # the author of the statement
+                continue
             if tok.dep in ("acl", "relcl") and tok.head != j:
                 # "the forces fighting rebels", and the small model's misparse "The air force
                 # carried out strikes" (force ROOT, carried acl): an active verb modifying a noun
@@ -114,3 +123,12 @@ class Tree:
             if obj is not None:
                 out.append((prep.lemma.lower(), obj))
         return out
+
+
+def carried_by_message(tokens, tok) -> bool:
+    """ "issued a statement [condemning] X": an active participle on a message noun that is the
+    object of a verb (MESSAGE_NOUNS), whose subject is the author of the message."""
+    if tok.dep != "acl" or tok.tag != "VBG" or tok.head == tok.i:
+        return False
+    noun = tokens[tok.head]
+    return noun.lemma.lower() in MESSAGE_NOUNS and noun.dep in OBJECT_DEPS and noun.head != noun.i
