@@ -190,3 +190,11 @@ def test_a_statement_that_condemns_is_coded_as_the_condemnation(rules, nlp):
 def test_let_free_is_a_release_and_a_generic_noun_takes_its_modifiers_sense(rules, nlp):
     assert code(rules, nlp, "Ethiopia let free some 74 political leaders.") == [("ETH", "0841", None, "asserted")]
     assert code(rules, nlp, "The United States provided shelter materials to Haiti.") == [("USA", "073", "HTI", "asserted")]
+
+
+def test_human_shields_a_broken_ceasefire_agreement_and_arriving_peacekeepers(rules, nlp):
+    assert code(rules, nlp, "Syria used civilians as shields.") == [("SYR", "181", "CVL", "asserted")]
+    assert code(rules, nlp, "Turkey is violating the ceasefire agreement.") == [("TUR", "196", None, "asserted")]
+    # peacekeepers arriving provide peacekeeping (074); diplomats arriving visit (042)
+    assert code(rules, nlp, "Chinese peacekeepers arrived in South Sudan.") == [("CHNPKO", "074", "SSD", "asserted")]
+    assert code(rules, nlp, "Chinese diplomats arrived in South Sudan.") == [("CHNGOV", "042", "SSD", "asserted")]

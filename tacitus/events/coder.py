@@ -278,6 +278,7 @@ class EventCoder:
     def _event(
         self, doc: Document, cand: Candidate, context: Context, source: Actor | None, target: Actor | None, code: str
     ) -> Event:
+        code = _peacekeeping(code, source)
         cameo = self.codebook.cameo(code)
         plover = self.codebook.plover(code)
         span = trigger(cand)
@@ -309,6 +310,14 @@ class EventCoder:
             location=context.location,
             confidence=_confidence(cand, source, target, code),
         )
+
+
+# Peacekeepers who arrive somewhere are providing peacekeeping there (CAMEO 074), not visiting.
+PEACEKEEPING_TRAVEL = frozenset({"042"})
+
+
+def _peacekeeping(code: str, source: Actor | None) -> str:
+    return "074" if code in PEACEKEEPING_TRAVEL and source is not None and source.sector == "PKO" else code
 
 
 def _anchor(cand: Candidate) -> int:

@@ -32,11 +32,11 @@ from .syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, Tree
 
 PREPOSITIONS = frozenset(
     "with to for on against from into in at of over about by toward towards between among "
-    "across through upon under within without".split()
+    "across through upon under within without as".split()
 )
 # Nouns that take their sense from a compound modifier: "shelter materials" are shelter,
-# "relief items" relief, "curfew hours" the curfew.
-GENERIC_HEADS = frozenset("material item kit package shipment consignment hour".split())
+# "relief items" relief, "curfew hours" the curfew, a "ceasefire agreement" the ceasefire.
+GENERIC_HEADS = frozenset("material item kit package shipment consignment hour agreement accord deal pact".split())
 _CODE = re.compile(r"^\d{2,4}$")
 ANY_NOUN = "*"  # the wildcard of opened frames (FrameIndex.loose_matches), never in the lexicon
 
