@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from ..records import Sentence, Token
 from .classifier import root_class
-from .frames import Frame, FrameIndex, FrameMatch, match_frame
+from .frames import Frame, FrameIndex, FrameMatch
 from .nominal import NominalMatch, NounEntry, read_nominal
-from .syntax import Tree, carried_by_message
+from .syntax import Tree, message_carrier
 
 EVENT_POS = frozenset({"VERB", "AUX", "NOUN"})
 # Where a target may hang off the event words when the frame's slot holds none.
@@ -88,9 +88,10 @@ def find_candidates(
     supports = {c.nominal.support.i for c in found if c.nominal is not None and c.nominal.support is not None}
     inside = {i for c in strict for i in argument_span(c)}
     # "issued a statement condemning X": the condemnation is the event, the statement its vehicle
-    carried = {c.verb.i for c in found if carried_by_message(tree.tokens, c.verb) and c.loose is None}
+    carriers = {c.verb.i: message_carrier(tree.tokens, c.verb) for c in found if c.loose is None}
+    carried = {i for i, carrier in carriers.items() if carrier is not None}
     inside -= carried
-    vehicles = {tree.tokens[tree.tokens[i].head].head for i in carried}
+    vehicles = {carriers[i] for i in carried}
     content = {c.verb.i for c in strict if c.match.frame.code[:2] in CONTENT_ROOTS}
     return [
         c for c in found
@@ -99,6 +100,7 @@ def find_candidates(
         and not (c.verb.dep in ("xcomp", "ccomp") and c.verb.head in content)
         and not (c.loose is not None and c.verb.i in supports)
     ]
+
 
 def obligation_demand(tree: Tree, tok: Token, frames: FrameIndex) -> FrameMatch | None:
     """The demand a speech verb makes when what it reports is an obligation ("said that Turkey
@@ -110,13 +112,7 @@ def obligation_demand(tree: Tree, tok: Token, frames: FrameIndex) -> FrameMatch 
         any(a.text.lower() in OBLIGATION_AUX for a in tree.kids(clause.i, {"aux"}))
         for clause in tree.kids(tok.i, {"ccomp"})
     )
-    if not obliged:
-        return None
-    for frame in frames.candidates(DEMAND_VERB):
-        found = match_frame(frame, tree, tok.i)
-        if found is not None:
-            return found
-    return None
+    return frames.match(tree, tok.i, as_lemma=DEMAND_VERB) if obliged else None
 
 
 def _nominal(sentence: Sentence, tree: Tree, tok: Token, nouns: dict[str, NounEntry]) -> Candidate | None:

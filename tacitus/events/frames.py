@@ -150,9 +150,10 @@ class FrameIndex:
     def candidates(self, lemma: str) -> list[Frame]:
         return self._by_verb.get(lemma, [])
 
-    def match(self, tree: Tree, verb: int) -> FrameMatch | None:
-        """The most specific frame that matches the verb at token index `verb`."""
-        lemma = tree.tokens[verb].lemma.lower()
+    def match(self, tree: Tree, verb: int, as_lemma: str | None = None) -> FrameMatch | None:
+        """The most specific frame that matches the verb at token index `verb`; with `as_lemma`,
+        the verb is read through that lemma's frames ("says X must" as "demand")."""
+        lemma = as_lemma or tree.tokens[verb].lemma.lower()
         for frame in self.candidates(lemma):
             found = match_frame(frame, tree, verb)
             if found is not None:

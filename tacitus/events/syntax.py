@@ -91,8 +91,9 @@ class Tree:
             if tok.dep in ("conj", "xcomp", "advcl", "acomp") and tok.head != j:
                 j = tok.head
                 continue
-            if carried_by_message(self.sentence.tokens, tok):
-                j = self.sentence.tokens[tok.head].head  # the author of the statement
+            carrier = message_carrier(self.sentence.tokens, tok)
+            if carrier is not None:
+                j = carrier  # its subject is the author of the statement
                 continue
             if tok.dep in ("acl", "relcl") and tok.head != j:
                 # "the forces fighting rebels", and the small model's misparse "The air force
@@ -125,10 +126,13 @@ class Tree:
         return out
 
 
-def carried_by_message(tokens, tok) -> bool:
-    """ "issued a statement [condemning] X": an active participle on a message noun that is the
-    object of a verb (MESSAGE_NOUNS), whose subject is the author of the message."""
+def message_carrier(tokens: list[Token], tok: Token) -> int | None:
+    """ "issued a statement [condemning] X": for an active participle on a message noun that is
+    the object of a verb (MESSAGE_NOUNS), that verb ("issued"), whose subject is the author of the
+    message; None for any other token."""
     if tok.dep != "acl" or tok.tag != "VBG" or tok.head == tok.i:
-        return False
+        return None
     noun = tokens[tok.head]
-    return noun.lemma.lower() in MESSAGE_NOUNS and noun.dep in OBJECT_DEPS and noun.head != noun.i
+    if noun.lemma.lower() in MESSAGE_NOUNS and noun.dep in OBJECT_DEPS and noun.head != noun.i:
+        return noun.head
+    return None
