@@ -211,9 +211,11 @@ def np_tokens(tree: Tree, head: int, places: bool = False) -> list[int]:
         j = stack.pop()
         for c in tree.children[j]:
             tok = toks[c]
-            if tok.dep == "appos" and not _personal(toks[j], tok):
+            if tok.dep == "appos" and not (_personal(toks[j], tok) or _bracketed(tree, tok)):
                 continue  # "Kuwait, its first ever involvement": a description, not the actor
-            if tok.dep == "prep" and j == head and _np_prep(tree, tok, places):
+            if tok.dep == "punct" and tok.text in "()" and _bracketed(tree, _bracket_inner(tree, c)):
+                pass  # the brackets of "the World Food Program (WFP)"
+            elif tok.dep == "prep" and (j == head or toks[j].dep == "appos") and _np_prep(tree, tok, places):
                 pass
             elif tok.dep == "pobj" and toks[j].dep == "prep" and c != head:
                 pass
@@ -227,6 +229,27 @@ def np_tokens(tree: Tree, head: int, places: bool = False) -> list[int]:
                 out.add(c)
                 stack.append(c)
     return sorted(out)
+
+
+def _bracketed(tree: Tree, tok: Token | None) -> bool:
+    """Whether a dependent stands in brackets right after its head's words: the short name of
+    "the African National Congress (ANC)"."""
+    if tok is None:
+        return False
+    lo, hi = tree.subtree(tok.i)
+    toks = tree.tokens
+    return lo > 0 and toks[lo - 1].text == "(" and hi < len(toks) and toks[hi].text == ")"
+
+
+def _bracket_inner(tree: Tree, i: int) -> Token | None:
+    """The apposition that the bracket at `i` opens or closes, if that is what it encloses."""
+    toks = tree.tokens
+    j = i + 1 if toks[i].text == "(" else i - 1
+    if not 0 <= j < len(toks):
+        return None
+    while toks[j].head != toks[i].head and toks[j].head != j:  # climb to the bracket's sibling
+        j = toks[j].head
+    return toks[j] if toks[j].head == toks[i].head and toks[j].dep == "appos" else None
 
 
 def _personal(head: Token, appos: Token) -> bool:
