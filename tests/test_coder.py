@@ -66,6 +66,22 @@ CASES = [
     ),
     # the one a demand is made of is the subject of the demanded clause
     ("China demanded on Thursday that Canada release the executive.", [("CHN", "1053", "CAN", DOC_DATE, "asserted")]),
+    # an adjective predicate carries the attitude; "it" is the speaker
+    (
+        "The State Department on Monday said it was skeptical about Iranian motives.",
+        [("USAGOV", "012", "IRN", "2004-03-01", "asserted")],
+    ),
+    # the recipient as the object, the goods in a "with" phrase
+    ("Japan provided Nepal with food aid on Tuesday.", [("JPN", "070", "NPL", "2004-03-02", "asserted")]),
+    # an act on someone of the same actor code is coded one-sided, not dropped
+    (
+        "Israeli President Moshe Katsav eased restrictions on Israeli Prime Minister Ariel Sharon.",
+        [("ISRGOV", "081", None, DOC_DATE, "asserted")],
+    ),
+    # a date is no frame's phrase: "on Monday" is not what sanctions were lifted on
+    ("Sanctions against Iran were lifted on Monday.", [(None, "085", "IRN", "2004-03-01", "asserted")]),
+    # "for X to V": X is who is called on, and what X is to do is the appeal's content
+    ("Japan called on Friday for China to stay in the talks.", [("JPN", "020", "CHN", "2004-02-27", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

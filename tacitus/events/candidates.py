@@ -97,9 +97,17 @@ def find_candidates(
         c for c in found
         if c.verb.i not in used and c.verb.i not in inside
         and not (c.verb.i in vehicles and c.match.frame.code[:2] == "01")
-        and not (c.verb.dep in ("xcomp", "ccomp") and c.verb.head in content)
+        and not (_content_clause(tree, c.verb) and c.verb.head in content)
         and not (c.loose is not None and c.verb.i in supports)
     ]
+
+
+def _content_clause(tree: Tree, verb: Token) -> bool:
+    """A clause that can be what an appeal, demand or threat is about: a complement ("urged
+    Iran to suspend"), or a "for" clause ("called for Britain to stay")."""
+    if verb.dep in ("xcomp", "ccomp"):
+        return True
+    return verb.dep == "advcl" and any(m.text.lower() == "for" for m in tree.kids(verb.i, {"mark"}))
 
 
 def obligation_demand(tree: Tree, tok: Token, frames: FrameIndex) -> FrameMatch | None:

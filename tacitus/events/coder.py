@@ -199,6 +199,10 @@ class EventCoder:
         pairs: list[tuple[Actor | None, Actor | None]]
         if targets:
             pairs = [(s, t) for s in sources for t in targets if s.code != t.code]
+            if not pairs and not self.options.require_dyad:
+                # "Israel's president eased restrictions on former prime minister Olmert": an act
+                # within one actor's own code is coded one-sided, not dropped
+                pairs = [(s, None) for s in sources]
         elif len(sources) > 1 and tgt_tok is None and symmetric(match):  # "X and Y have talked"
             pairs = [(s, t) for s in sources for t in sources if s is not t and s.code != t.code]
         else:
@@ -215,7 +219,10 @@ class EventCoder:
             sides = sources + targets
             return [(s, t) for s in sides for t in sides if s is not t and s.code != t.code]
         if sources and targets:
-            return [(s, t) for s in sources for t in targets if s.code != t.code]
+            pairs = [(s, t) for s in sources for t in targets if s.code != t.code]
+            if pairs or self.options.require_dyad:
+                return pairs
+            return [(s, None) for s in sources]  # within one actor's own code: one-sided
         if len(sources) > 1 and symmetric(match):  # "Israel and Lebanon renewed negotiations"
             return [(s, t) for s in sources for t in sources if s is not t and s.code != t.code]
         if self.options.require_dyad:

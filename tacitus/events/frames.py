@@ -38,6 +38,7 @@ PREPOSITIONS = frozenset(
 # "relief items" relief, "curfew hours" the curfew, a "ceasefire agreement" the ceasefire.
 GENERIC_HEADS = frozenset("material item kit package shipment consignment hour agreement accord deal pact".split())
 _CODE = re.compile(r"^\d{2,4}$")
+TIME_ENTS = frozenset({"DATE", "TIME"})
 ANY_NOUN = "*"  # the wildcard of opened frames (FrameIndex.loose_matches), never in the lexicon
 
 
@@ -272,7 +273,8 @@ def _is_participle_modifier(tree: Tree, verb: int) -> bool:
 
 
 def _object_noun(tree: Tree, head: int, lemmas: tuple[str, ...], passive: bool) -> Token | None:
-    deps = OBJECT_DEPS | (PASSIVE_SUBJECT_DEPS if passive else frozenset())
+    # an adjective predicate is the object word of a copula ("is skeptical about", "remains hopeful")
+    deps = OBJECT_DEPS | {"acomp"} | (PASSIVE_SUBJECT_DEPS if passive else frozenset())
     candidates = tree.kids(head, deps)
     if not candidates and _is_participle_modifier(tree, head):
         candidates = [tree.tokens[tree.tokens[head].head]]
@@ -293,8 +295,8 @@ def _prep_object(
 ) -> Token | None:
     for host in ([noun] if noun is not None else []) + [head]:
         for lemma, obj in tree.prep_objects(host):
-            if lemma not in preps:
-                continue
+            if lemma not in preps or obj.ent_type in TIME_ENTS:
+                continue  # "lifted on 16 January": a date is no one's phrase
             if not nouns or obj.lemma.lower() in nouns or obj.text.lower() in nouns:
                 return obj
     return None

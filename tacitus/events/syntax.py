@@ -123,6 +123,11 @@ class Tree:
             obj = self.kid(prep.i, {"pobj", "pcomp"})
             if obj is not None:
                 out.append((prep.lemma.lower(), obj))
+        # "called for Britain to stay": "for" marks a clause whose subject is what is called for
+        for clause in self.kids(i, {"advcl"}):
+            subject = self.kid(clause.i, {"nsubj"})
+            if subject is not None and any(m.text.lower() == "for" for m in self.kids(clause.i, {"mark"})):
+                out.append(("for", subject))
         return out
 
 
