@@ -82,6 +82,9 @@ CASES = [
     ("Sanctions against Iran were lifted on Monday.", [(None, "085", "IRN", "2004-03-01", "asserted")]),
     # "for X to V": X is who is called on, and what X is to do is the appeal's content
     ("Japan called on Friday for China to stay in the talks.", [("JPN", "020", "CHN", "2004-02-27", "asserted")]),
+    # "his government", "his country's army": the state of the clause's subject
+    ("Putin said his government would send aid to Syria.", [("RUSGOV", "070", "SYR", DOC_DATE, "hypothetical")]),
+    ("The Turkish president praised his country's army.", [("TURGOV", "051", "TURMIL", DOC_DATE, "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

@@ -25,6 +25,9 @@ NP_PREPS = frozenset({"of", "in", "from"})
 NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 REFERRING_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us"})
+# "his country", "their government": the state of whoever the pronoun stands for
+OWN_STATE_NOUNS = frozenset({"country", "nation", "government"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our"})
 NAME_ENTS = frozenset({"PERSON"})
 COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "contextual"})
 
@@ -70,11 +73,22 @@ class ActorResolver:
             return self._pronoun(tree, head, ctx)
         if head.ent_type in NOT_ACTORS:  # "called Morrison on Wednesday": a date is no target
             return None
+        if head.lemma.lower() in OWN_STATE_NOUNS and any(
+            p.text.lower() in POSSESSIVE_PRONOUNS for p in tree.kids(head.i, {"poss"})
+        ):
+            return self._own_state(tree, head, ctx)
         idx = np_tokens(tree, head.i, places=self._agent_sector(head) is not None)
         toks = [tree.tokens[i] for i in idx]
         resolved = self._resolve(toks, head, ctx)
         if resolved is None:
             return None
+        if resolved.country is None and resolved.sector is not None and resolved.code == resolved.sector:
+            # "his country's army": a role whose country is the possessive's own state
+            for owner in tree.kids(head.i, {"poss"}):
+                state = self.actor(tree, owner, ctx) if owner.lemma.lower() in OWN_STATE_NOUNS else None
+                if state is not None and state.country is not None:
+                    resolved = Resolved(state.country + resolved.code, state.country, resolved.sector, resolved.name)
+                    break
         lo, hi = _trim(toks)
         text_start, text_end = lo.start, hi.end
         sentence = tree.sentence
@@ -94,6 +108,35 @@ class ActorResolver:
         words = [tree.tokens[i].text for i in np_tokens(tree, head.i)]
         entries = self._matches(words, ctx)
         return bool(entries) and entries[-1].kind in ("country", "contextual", "region")
+
+    def _own_state(self, tree: Tree, head: Token, ctx: DocContext) -> Actor | None:
+        """ "Putin said his country will not lift the ban": a possessive pronoun's country or
+        government is the country of the subject of a clause that governs the phrase, nearest
+        first (RUS; "his government", RUSGOV)."""
+        lo, hi = tree.subtree(head.i)
+        j = head.i
+        for _ in range(5):
+            if tree.tokens[j].head == j:
+                return None
+            j = tree.tokens[j].head
+            subject = tree.subject(j)
+            if subject is None or subject.pos == "PRON" or lo <= subject.i < hi:
+                continue
+            owner = self.actor(tree, subject, ctx)
+            if owner is None or owner.country is None:
+                continue
+            sector = "GOV" if head.lemma.lower() == "government" else None
+            sentence = tree.sentence
+            start, end = tree.tokens[lo].start, tree.tokens[head.i].end
+            return Actor(
+                code=owner.country + (sector or ""),
+                country=owner.country,
+                sector=sector,
+                name=self.lexicon.country_name(owner.country),
+                text=sentence.text[start - sentence.start : end - sentence.start],
+                span=(start, end),
+            )
+        return None
 
     def _pronoun(self, tree: Tree, pron: Token, ctx: DocContext) -> Actor | None:
         """ "UNRWA said it had suspended aid": a subject pronoun in a reported or subordinate
