@@ -85,6 +85,8 @@ CASES = [
     # "his government", "his country's army": the state of the clause's subject
     ("Putin said his government would send aid to Syria.", [("RUSGOV", "070", "SYR", DOC_DATE, "hypothetical")]),
     ("The Turkish president praised his country's army.", [("TURGOV", "051", "TURMIL", DOC_DATE, "asserted")]),
+    # a stated readiness is an intent to cooperate (an adjective and its complement verb)
+    ("China said on Monday it was ready to cooperate with the United States.", [("CHN", "030", "USA", "2004-03-01", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

@@ -224,7 +224,8 @@ def match_frame(frame: Frame, tree: Tree, verb: int) -> FrameMatch | None:
                 if t.lemma.lower() in el.words
             ]
             if noun is not None and not comp:
-                comp = [t for t in tree.kids(noun, {"acl", "relcl"}) if t.lemma.lower() in el.words]
+                # "plans to", and an adjective's own complement: "is ready [to contribute]"
+                comp = [t for t in tree.kids(noun, {"acl", "relcl", "xcomp"}) if t.lemma.lower() in el.words]
             if not comp:
                 return None
             head, noun = comp[0].i, None
