@@ -87,6 +87,10 @@ CASES = [
     ("The Turkish president praised his country's army.", [("TURGOV", "051", "TURMIL", DOC_DATE, "asserted")]),
     # a stated readiness is an intent to cooperate (an adjective and its complement verb)
     ("China said on Monday it was ready to cooperate with the United States.", [("CHN", "030", "USA", "2004-03-01", "asserted")]),
+    # joint exercises are military cooperation; drills alone a show of force, and "military"
+    # on the drills is no target
+    ("India held joint naval exercises with Japan on Monday.", [("IND", "062", "JPN", "2004-03-01", "asserted")]),
+    ("China held military drills near Taiwan on Monday.", [("CHN", "150", None, "2004-03-01", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

@@ -10,7 +10,7 @@ is part of that event, not one of its own.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..records import Sentence, Token
 from .classifier import root_class
@@ -38,6 +38,9 @@ PLACE_TIME_PREPS = frozenset(
     "amid despite".split()
 )
 MAX_TRIGGER_TOKENS = 8
+EXERCISE_CODES = frozenset({"150"})
+JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "trilateral", "multinational"})
+JOINT_EXERCISE_CODE = "062"
 # A verb modifying a noun ("countries said to engage in") describes it: no loose reading.
 NOUN_MODIFIER_DEPS = frozenset({"acl", "relcl", "amod"})
 SYMMETRIC_ROOTS = frozenset({"04", "06", "19"})  # consult, cooperate materially, fight
@@ -77,7 +80,7 @@ def find_candidates(
             continue
         match = frames.match(tree, tok.i)
         if match is not None:
-            found.append(Candidate(sentence, tree, tok, match))
+            found.append(Candidate(sentence, tree, tok, joint_exercise(tree, match)))
         elif with_loose and tok.pos == "VERB" and tok.dep not in NOUN_MODIFIER_DEPS:
             readings = frames.loose_matches(tree, tok.i, root_class)
             if readings:
@@ -100,6 +103,17 @@ def find_candidates(
         and not (_content_clause(tree, c.verb) and c.verb.head in content)
         and not (c.loose is not None and c.verb.i in supports)
     ]
+
+
+def joint_exercise(tree: Tree, match: FrameMatch) -> FrameMatch:
+    """A military exercise held jointly is military cooperation (062, as the code book has it),
+    not a show of force (150): "began a joint military exercise", "combined drills"."""
+    if match.frame.code not in EXERCISE_CODES:
+        return match
+    joint = any(
+        c.lemma.lower() in JOINT_WORDS for i in match.tokens for c in tree.kids(i, {"amod", "compound"})
+    )
+    return replace(match, frame=replace(match.frame, code=JOINT_EXERCISE_CODE)) if joint else match
 
 
 def _content_clause(tree: Tree, verb: Token) -> bool:

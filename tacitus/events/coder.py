@@ -254,6 +254,10 @@ class EventCoder:
         skip = set(range(*tree.subtree(exclude.i))) if exclude is not None else set()
         for tok in target_candidates(cand, skip):
             found = self.resolver.actors(tree, tok, ctx)
+            if tok.i in cand.match.tokens:
+                # the frame's own noun is a target when it names a state's people ("expel Russian
+                # diplomats"), not a thing a modifier gives a sector ("held military drills")
+                found = [a for a in found if a.country is not None]
             if found:
                 return found
         if cand.match.frame.code[:2] in PARTNER_ROOTS:
