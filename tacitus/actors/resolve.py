@@ -89,18 +89,7 @@ class ActorResolver:
                 if state is not None and state.country is not None:
                     resolved = Resolved(state.country + resolved.code, state.country, resolved.sector, resolved.name)
                     break
-        lo, hi = _trim(toks)
-        text_start, text_end = lo.start, hi.end
-        sentence = tree.sentence
-        text = sentence.text[text_start - sentence.start : text_end - sentence.start]
-        return Actor(
-            code=resolved.code,
-            country=resolved.country,
-            sector=resolved.sector,
-            name=resolved.name,
-            text=text,
-            span=(text_start, text_end),
-        )
+        return _coded(tree, *_trim(toks), resolved)
 
     def names_country(self, tree: Tree, head: Token, ctx: DocContext) -> bool:
         """Whether the phrase names a country or territory itself ("in Cuba", "in the West
@@ -126,16 +115,8 @@ class ActorResolver:
             if owner is None or owner.country is None:
                 continue
             sector = "GOV" if head.lemma.lower() == "government" else None
-            sentence = tree.sentence
-            start, end = tree.tokens[lo].start, tree.tokens[head.i].end
-            return Actor(
-                code=owner.country + (sector or ""),
-                country=owner.country,
-                sector=sector,
-                name=self.lexicon.country_name(owner.country),
-                text=sentence.text[start - sentence.start : end - sentence.start],
-                span=(start, end),
-            )
+            state = Resolved(owner.country + (sector or ""), owner.country, sector, self.lexicon.country_name(owner.country))
+            return _coded(tree, tree.tokens[lo], head, state)
         return None
 
     def _pronoun(self, tree: Tree, pron: Token, ctx: DocContext) -> Actor | None:
@@ -272,6 +253,20 @@ def np_tokens(tree: Tree, head: int, places: bool = False) -> list[int]:
                 out.add(c)
                 stack.append(c)
     return sorted(out)
+
+
+def _coded(tree: Tree, first: Token, last: Token, resolved: Resolved) -> Actor:
+    """The actor record for a resolved phrase running from `first` to `last`."""
+    sentence = tree.sentence
+    start, end = first.start, last.end
+    return Actor(
+        code=resolved.code,
+        country=resolved.country,
+        sector=resolved.sector,
+        name=resolved.name,
+        text=sentence.text[start - sentence.start : end - sentence.start],
+        span=(start, end),
+    )
 
 
 def _bracketed(tree: Tree, tok: Token | None) -> bool:

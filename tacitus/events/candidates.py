@@ -119,9 +119,7 @@ def joint_exercise(tree: Tree, match: FrameMatch) -> FrameMatch:
 def _content_clause(tree: Tree, verb: Token) -> bool:
     """A clause that can be what an appeal, demand or threat is about: a complement ("urged
     Iran to suspend"), or a "for" clause ("called for Britain to stay")."""
-    if verb.dep in ("xcomp", "ccomp"):
-        return True
-    return verb.dep == "advcl" and any(m.text.lower() == "for" for m in tree.kids(verb.i, {"mark"}))
+    return verb.dep in ("xcomp", "ccomp") or tree.for_clause(verb.i)
 
 
 def obligation_demand(tree: Tree, tok: Token, frames: FrameIndex) -> FrameMatch | None:

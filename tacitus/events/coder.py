@@ -198,11 +198,7 @@ class EventCoder:
             targets = self._fallback_targets(cand, src_tok, ctx)
         pairs: list[tuple[Actor | None, Actor | None]]
         if targets:
-            pairs = [(s, t) for s in sources for t in targets if s.code != t.code]
-            if not pairs and not self.options.require_dyad:
-                # "Israel's president eased restrictions on former prime minister Olmert": an act
-                # within one actor's own code is coded one-sided, not dropped
-                pairs = [(s, None) for s in sources]
+            pairs = _dyads(sources, targets, self.options.require_dyad)
         elif len(sources) > 1 and tgt_tok is None and symmetric(match):  # "X and Y have talked"
             pairs = [(s, t) for s in sources for t in sources if s is not t and s.code != t.code]
         else:
@@ -219,10 +215,7 @@ class EventCoder:
             sides = sources + targets
             return [(s, t) for s in sides for t in sides if s is not t and s.code != t.code]
         if sources and targets:
-            pairs = [(s, t) for s in sources for t in targets if s.code != t.code]
-            if pairs or self.options.require_dyad:
-                return pairs
-            return [(s, None) for s in sources]  # within one actor's own code: one-sided
+            return _dyads(sources, targets, self.options.require_dyad)
         if len(sources) > 1 and symmetric(match):  # "Israel and Lebanon renewed negotiations"
             return [(s, t) for s in sources for t in sources if s is not t and s.code != t.code]
         if self.options.require_dyad:
@@ -329,6 +322,16 @@ PEACEKEEPING_TRAVEL = frozenset({"042"})
 
 def _peacekeeping(code: str, source: Actor | None) -> str:
     return "074" if code in PEACEKEEPING_TRAVEL and source is not None and source.sector == "PKO" else code
+
+
+def _dyads(sources: list[Actor], targets: list[Actor], require_dyad: bool) -> list[tuple[Actor, Actor | None]]:
+    """Each source with each target of another code. When every target has the source's own
+    code ("Israel's president eased restrictions on the Israeli prime minister"), the act is
+    coded one-sided rather than dropped, unless a dyad is required."""
+    pairs: list[tuple[Actor, Actor | None]] = [(s, t) for s in sources for t in targets if s.code != t.code]
+    if pairs or require_dyad:
+        return pairs
+    return [(s, None) for s in sources]
 
 
 def _anchor(cand: Candidate) -> int:

@@ -126,9 +126,14 @@ class Tree:
         # "called for Britain to stay": "for" marks a clause whose subject is what is called for
         for clause in self.kids(i, {"advcl"}):
             subject = self.kid(clause.i, {"nsubj"})
-            if subject is not None and any(m.text.lower() == "for" for m in self.kids(clause.i, {"mark"})):
+            if subject is not None and self.for_clause(clause.i):
                 out.append(("for", subject))
         return out
+
+    def for_clause(self, i: int) -> bool:
+        """Whether token i heads an adverbial clause marked "for" ("for Britain [to stay]")."""
+        tok = self.tokens[i]
+        return tok.dep == "advcl" and any(m.text.lower() == "for" for m in self.kids(i, {"mark"}))
 
 
 def message_carrier(tokens: list[Token], tok: Token) -> int | None:
