@@ -91,6 +91,10 @@ CASES = [
     # on the drills is no target
     ("India held joint naval exercises with Japan on Monday.", [("IND", "062", "JPN", "2004-03-01", "asserted")]),
     ("China held military drills near Taiwan on Monday.", [("CHN", "150", None, "2004-03-01", "asserted")]),
+    # people an act of force is done to are its target even with no country; the doer's own
+    # troops are not ("withdrew its troops")
+    ("Syrian forces killed at least 26 civilians on Monday.", [("SYRMIL", "190", "CVL", "2004-03-01", "asserted")]),
+    ("Pakistan withdrew its troops on Monday.", [("PAK", "087", None, "2004-03-01", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),
@@ -204,3 +208,9 @@ def test_short_name_in_brackets_and_country_of_an_apposition_belong_to_the_actor
         "LKAGOV", "Ranil Wickremesinghe, the former Prime Minister of Sri Lanka"
     )
     assert (met.cameo, met.target.code) == ("040", "INDGOV")
+
+
+def test_counted_target_keeps_its_whole_quantifier():
+    [event] = code_text("Syrian forces killed at least 26 civilians.", DOC_DATE)
+    assert event.target.text == "at least 26 civilians"
+    assert (event.target.code, event.target.country, event.target.sector) == ("CVL", None, "CVL")

@@ -178,6 +178,10 @@ class ActorResolver:
             i += n
         return found
 
+    def agent_sector(self, tok: Token) -> str | None:
+        """The sector when the token itself is a generic agent noun ("civilians": CVL)."""
+        return self._agent_sector(tok)
+
     def _title_sector(self, toks: list[Token]) -> str | None:
         for t in reversed(toks):
             if t.ent_type in NAME_ENTS:
@@ -243,7 +247,7 @@ def np_tokens(tree: Tree, head: int, places: bool = False) -> list[int]:
                 pass
             elif tok.dep == "pobj" and toks[j].dep == "prep" and c != head:
                 pass
-            elif tok.dep == "advmod" and toks[j].dep in ("nummod", "quantmod"):
+            elif tok.dep == "advmod" and _counted(tree, j):
                 pass  # "at least 165 Venezuelans"
             elif tok.dep == "npadvmod" and tok.ent_type not in NOT_ACTORS:
                 pass  # "the Saudi-led coalition", not "airstrikes this month"
@@ -253,6 +257,15 @@ def np_tokens(tree: Tree, head: int, places: bool = False) -> list[int]:
                 out.add(c)
                 stack.append(c)
     return sorted(out)
+
+
+def _counted(tree: Tree, j: int) -> bool:
+    """Whether token j is a number modifying a noun, or an adverb on one ("least" in "at least
+    26 soldiers")."""
+    tok = tree.tokens[j]
+    if tok.dep == "advmod" and tok.head != j:
+        tok = tree.tokens[tok.head]
+    return tok.dep in ("nummod", "quantmod")
 
 
 def _coded(tree: Tree, first: Token, last: Token, resolved: Resolved) -> Actor:

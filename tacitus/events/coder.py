@@ -47,6 +47,10 @@ FUTURE_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 LOCATIVE_PREPS = frozenset({"in", "inside", "within", "throughout", "across"})
 PARTNER_ROOTS = frozenset({"03", "04", "05", "06"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj"})
+# Acts done to people whom the frame's own noun names ("detained 18 suspects", "released the
+# hostages"): that noun is the target even with no country.
+VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
+RELEASE = "084"  # return, release: persons or property
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,8 +253,13 @@ class EventCoder:
             found = self.resolver.actors(tree, tok, ctx)
             if tok.i in cand.match.tokens:
                 # the frame's own noun is a target when it names a state's people ("expel Russian
-                # diplomats"), not a thing a modifier gives a sector ("held military drills")
-                found = [a for a in found if a.country is not None]
+                # diplomats"), or people an act of force is done to ("killed 500 civilians",
+                # "freed the hostages"); not a thing a modifier gives a sector ("held military
+                # drills") nor the doer's own men ("withdrew its troops", "sent troops")
+                code = cand.match.frame.code
+                victims = (code[:2] in VICTIM_ROOTS or code.startswith(RELEASE)) and self.resolver.agent_sector(tok) is not None
+                victims = victims and not tree.kids(tok.i, {"poss"})
+                found = [a for a in found if a.country is not None or victims]
             if found:
                 return found
         if cand.match.frame.code[:2] in PARTNER_ROOTS:
