@@ -95,6 +95,9 @@ CASES = [
     # troops are not ("withdrew its troops")
     ("Syrian forces killed at least 26 civilians on Monday.", [("SYRMIL", "190", "CVL", "2004-03-01", "asserted")]),
     ("Pakistan withdrew its troops on Monday.", [("PAK", "087", None, "2004-03-01", "asserted")]),
+    # a body's full name that the parse splits ("and", "for ... in ...") is still its name
+    ("Immigration and Customs Enforcement deported 40 Mexicans.", [("USACOP", "174", "MEX", DOC_DATE, "asserted")]),
+    ("The Organization for Security and Co-operation in Europe criticized Russia.", [("IGOEURSCE", "111", "RUS", DOC_DATE, "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

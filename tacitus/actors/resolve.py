@@ -22,6 +22,8 @@ from .officials import OfficialsIndex
 NP_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "appos", "case", "flat"})
 # "officials of X", "a court in Britain", "protesters from Gaza": phrases that carry the country.
 NP_PREPS = frozenset({"of", "in", "from"})
+# readings that are one body's full name, never a country or a role to combine with others
+NAMED_KINDS = frozenset({"organ", "igo", "group"})
 NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 REFERRING_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us"})
@@ -78,6 +80,9 @@ class ActorResolver:
         ):
             return self._own_state(tree, head, ctx)
         idx = np_tokens(tree, head.i, places=self._agent_sector(head) is not None)
+        named = self._whole_name(tree, head, idx, ctx)
+        if named is not None:
+            return named
         toks = [tree.tokens[i] for i in idx]
         resolved = self._resolve(toks, head, ctx)
         if resolved is None:
@@ -90,6 +95,24 @@ class ActorResolver:
                     resolved = Resolved(state.country + resolved.code, state.country, resolved.sector, resolved.name)
                     break
         return _coded(tree, *_trim(toks), resolved)
+
+    def _whole_name(self, tree: Tree, head: Token, idx: list[int], ctx: DocContext) -> Actor | None:
+        """A named organ, IGO or group whose name the parse splits into phrases the noun
+        phrase does not keep ("Immigration and Customs Enforcement", "the Organization for
+        Security and Co-operation in Europe"): the lexicon's longest name that starts where
+        the phrase starts and runs through its head."""
+        lo, hi = tree.subtree(head.i)
+        if hi - lo < 3:
+            return None  # one or two words: the noun phrase reads them as well
+        words = [t.text for t in tree.tokens[lo:hi]]
+        hit = self.lexicon.longest_match(words, 0)
+        if hit is None or lo + hit[0] <= head.i or set(range(lo, lo + hit[0])) <= set(idx):
+            return None  # no name through the head, or one the noun phrase keeps whole
+        entry = next((e for e in hit[1] if not e.requires or any(ctx.countries[c] for c in e.requires)), None)
+        if entry is None or entry.kind not in NAMED_KINDS or not entry.complete:
+            return None
+        resolved = Resolved(entry.code, entry.country, entry.sector, entry.name)
+        return _coded(tree, tree.tokens[lo], tree.tokens[lo + hit[0] - 1], resolved)
 
     def names_country(self, tree: Tree, head: Token, ctx: DocContext) -> bool:
         """Whether the phrase names a country or territory itself ("in Cuba", "in the West
