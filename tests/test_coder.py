@@ -98,6 +98,9 @@ CASES = [
     # a body's full name that the parse splits ("and", "for ... in ...") is still its name
     ("Immigration and Customs Enforcement deported 40 Mexicans.", [("USACOP", "174", "MEX", DOC_DATE, "asserted")]),
     ("The Organization for Security and Co-operation in Europe criticized Russia.", [("IGOEURSCE", "111", "RUS", DOC_DATE, "asserted")]),
+    # the small model hangs this subject from the auxiliary "have"
+    ("The United Kingdom and France however have opposed the resolutions on Monday.",
+     [("GBR", "110", None, "2004-03-01", "asserted"), ("FRA", "110", None, "2004-03-01", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

@@ -77,6 +77,11 @@ class Tree:
         j = verb
         for _ in range(6):
             subj = self.kid(j, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+            if subj is None:
+                # the small model's misparse "The United Kingdom and France however have
+                # opposed": the subject hangs from the auxiliary
+                subj = next((s for a in self.kids(j, {"aux", "auxpass"})
+                             for s in self.kids(a.i, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)), None)
             if subj is not None:
                 return subj
             tok = self.sentence.tokens[j]
