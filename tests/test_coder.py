@@ -220,3 +220,9 @@ def test_counted_target_keeps_its_whole_quantifier():
     [event] = code_text("Syrian forces killed at least 26 civilians.", DOC_DATE)
     assert event.target.text == "at least 26 civilians"
     assert (event.target.code, event.target.country, event.target.sector) == ("CVL", None, "CVL")
+
+
+def test_a_count_of_people_is_the_actor_its_of_phrase_names():
+    [event] = code_text("Russian police detained dozens of supporters of opposition leader Alexei Navalny.", DOC_DATE)
+    assert (event.source.code, event.cameo, event.target.code) == ("RUSCOP", "173", "OPP")
+    assert event.target.text == "dozens of supporters of opposition leader Alexei Navalny"

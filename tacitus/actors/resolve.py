@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..events.syntax import Tree
 from ..records import Actor, Token
@@ -22,6 +22,9 @@ from .officials import OfficialsIndex
 NP_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "appos", "case", "flat"})
 # "officials of X", "a court in Britain", "protesters from Gaza": phrases that carry the country.
 NP_PREPS = frozenset({"of", "in", "from"})
+# counts whose "of" phrase is the actor ("dozens of protesters", "a group of soldiers")
+PARTITIVE_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
+                             "millions", "score", "scores", "number", "handful", "couple", "group", "batch"})
 # readings that are one body's full name, never a country or a role to combine with others
 NAMED_KINDS = frozenset({"organ", "igo", "group"})
 NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
@@ -79,6 +82,9 @@ class ActorResolver:
             p.text.lower() in POSSESSIVE_PRONOUNS for p in tree.kids(head.i, {"poss"})
         ):
             return self._own_state(tree, head, ctx)
+        counted = self._partitive(tree, head, ctx)
+        if counted is not None:
+            return counted
         idx = np_tokens(tree, head.i, places=self._agent_sector(head) is not None)
         named = self._whole_name(tree, head, idx, ctx)
         if named is not None:
@@ -95,6 +101,23 @@ class ActorResolver:
                     resolved = Resolved(state.country + resolved.code, state.country, resolved.sector, resolved.name)
                     break
         return _coded(tree, *_trim(toks), resolved)
+
+    def _partitive(self, tree: Tree, head: Token, ctx: DocContext) -> Actor | None:
+        """ "dozens of supporters of opposition leader Alexei Navalny", "a group of Kurdish
+        fighters": a count's "of" phrase is the actor, and the count stays in its span."""
+        if head.lemma.lower() not in PARTITIVE_NOUNS and head.pos != "NUM":
+            return None
+        inner = next((p for prep in tree.kids(head.i, {"prep"}) if prep.text.lower() == "of"
+                      for p in tree.kids(prep.i, {"pobj"})), None)
+        if inner is None:
+            return None
+        found = self.actor(tree, inner, ctx)
+        if found is None or found.span is None:
+            return None
+        first = tree.tokens[tree.subtree(head.i)[0]]
+        sentence = tree.sentence
+        start, end = first.start, found.span[1]
+        return replace(found, text=sentence.text[start - sentence.start : end - sentence.start], span=(start, end))
 
     def _whole_name(self, tree: Tree, head: Token, idx: list[int], ctx: DocContext) -> Actor | None:
         """A named organ, IGO or group whose name the parse splits into phrases the noun
