@@ -226,3 +226,12 @@ def test_a_count_of_people_is_the_actor_its_of_phrase_names():
     [event] = code_text("Russian police detained dozens of supporters of opposition leader Alexei Navalny.", DOC_DATE)
     assert (event.source.code, event.cameo, event.target.code) == ("RUSCOP", "173", "OPP")
     assert event.target.text == "dozens of supporters of opposition leader Alexei Navalny"
+
+
+def test_an_official_opening_the_sentence_is_found_though_tagged_a_common_noun():
+    # the small model reads this "Trump" as the noun; in office in 2018, not in 2004
+    [event] = code_text("Trump urges UN to renew Iran sanctions.", "2018-05-01")
+    assert (event.source.code, event.cameo, event.target.code) == ("USAGOV", "020", "IGOUNO")
+    [event] = code_text("Trump urges UN to renew Iran sanctions.", DOC_DATE)
+    assert (event.source, event.target.code) == (None, "IGOUNO")
+    assert code_text("Rice prices rose sharply.", "2006-05-01") == []

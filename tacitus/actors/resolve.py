@@ -191,10 +191,10 @@ class ActorResolver:
             role = self._title_sector(toks)
         if person and any(_definite(toks, t) for t in toks if t.ent_type in NAME_ENTS):
             person = None
-        if country is None and (person or (head.pos == "PROPN" and not _definite(toks, head))):
+        if country is None and (person or (head.pos == "PROPN" and not _definite(toks, head)) or _initial_name(head)):
             # a name: one met earlier in the story, or in the officials table (the small model
             # does not always tag a name at the start of a sentence as a person: "Obama lifts")
-            known = self._known_person(person or _proper_name(toks), ctx)
+            known = self._known_person(person or _proper_name(toks) or head.text, ctx)
             if known is not None:
                 return known
         if country is None:
@@ -303,6 +303,13 @@ def np_tokens(tree: Tree, head: int, places: bool = False) -> list[int]:
                 out.add(c)
                 stack.append(c)
     return sorted(out)
+
+
+def _initial_name(head: Token) -> bool:
+    """A lone capitalised word opening the sentence as its subject, which the small model
+    tags as a common noun ("Trump and King Abdullah will meet"): worth a look in the names
+    already met and the officials table, which alone can code it."""
+    return head.i == 0 and head.pos == "NOUN" and head.text[:1].isupper() and head.dep in ("nsubj", "nsubjpass")
 
 
 def _counted(tree: Tree, j: int) -> bool:
