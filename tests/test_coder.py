@@ -101,6 +101,8 @@ CASES = [
     # the small model hangs this subject from the auxiliary "have"
     ("The United Kingdom and France however have opposed the resolutions on Monday.",
      [("GBR", "110", None, "2004-03-01", "asserted"), ("FRA", "110", None, "2004-03-01", "asserted")]),
+    # generic agents: striking employees are labour, suicide bombers rebels
+    ("Hundreds of employees in Papua stopped work on Monday.", [("LAB", "143", None, "2004-03-01", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),
