@@ -103,6 +103,9 @@ CASES = [
      [("GBR", "110", None, "2004-03-01", "asserted"), ("FRA", "110", None, "2004-03-01", "asserted")]),
     # generic agents: striking employees are labour, suicide bombers rebels
     ("Hundreds of employees in Papua stopped work on Monday.", [("LAB", "143", None, "2004-03-01", "asserted")]),
+    # "to assist X" says whom a gift is for: X is its target, and the clause no event of its own
+    ("The U.S. government donated 250 ventilators on Monday to assist Ethiopia.", [("USAGOV", "070", "ETH", "2004-03-01", "asserted")]),
+    ("Britain provided 10 million pounds in aid on Monday to support Syrian refugees.", [("GBR", "071", "SYRREF", "2004-03-01", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

@@ -25,6 +25,10 @@ FALLBACK_DEPTH = 3
 # Appeals, demands, accusations, rejections and threats: their complement verb is what was asked,
 # alleged, refused or threatened ("urged Iran to suspend enrichment"), not an event of its own.
 CONTENT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+# Material cooperation and aid (06, 07): a "to help X" clause under them names whom it is for.
+GIVING_ROOTS = frozenset({"06", "07"})
+HELP_VERBS = frozenset({"help", "assist", "support", "aid", "bolster", "boost", "benefit"})
+PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl"})
 # "Russia says Israel must end its attacks": a speaker who says that someone must act demands it
 # (CAMEO 10), so such a speech verb is read through the frames of "demand" ("demand +end attack"
 # is 1056; plain "demand", 100). Only "must": "should" advises more often than it demands.
@@ -96,11 +100,16 @@ def find_candidates(
     inside -= carried
     vehicles = {carriers[i] for i in carried}
     content = {c.verb.i for c in strict if c.match.frame.code[:2] in CONTENT_ROOTS}
+    # "provided $1.7 billion in assistance to support Syrian refugees": the help is what was given
+    givers = {c.verb.i for c in found if c.loose is None and c.match.frame.code[:2] in GIVING_ROOTS}
+    givers |= {c.nominal.support.i for c in found
+               if c.nominal is not None and c.nominal.support is not None and c.match.frame.code[:2] in GIVING_ROOTS}
     return [
         c for c in found
         if c.verb.i not in used and c.verb.i not in inside
         and not (c.verb.i in vehicles and c.match.frame.code[:2] == "01")
         and not (_content_clause(tree, c.verb) and c.verb.head in content)
+        and not (purpose_of_help(tree, c.verb) and c.verb.head in givers)
         and not (c.loose is not None and c.verb.i in supports)
     ]
 
@@ -114,6 +123,13 @@ def joint_exercise(tree: Tree, match: FrameMatch) -> FrameMatch:
         c.lemma.lower() in JOINT_WORDS for i in match.tokens for c in tree.kids(i, {"amod", "compound"})
     )
     return replace(match, frame=replace(match.frame, code=JOINT_EXERCISE_CODE)) if joint else match
+
+
+def purpose_of_help(tree: Tree, verb: Token) -> bool:
+    """ "to help/assist/support ...": a purpose clause that says whom a gift or a deployment is
+    for ("donated ventilators to assist Ethiopia"), not an event of its own."""
+    return (verb.lemma.lower() in HELP_VERBS and verb.dep in PURPOSE_DEPS
+            and any(a.text.lower() == "to" for a in tree.kids(verb.i, {"aux"})))
 
 
 def _content_clause(tree: Tree, verb: Token) -> bool:
@@ -163,6 +179,10 @@ def target_candidates(cand: Candidate, skip: set[int]) -> Iterator[Token]:
         tok = tree.tokens[i]
         if i != cand.verb.i and i not in skip and tok.pos in ("NOUN", "PROPN"):
             yield tok
+    if cand.match.frame.code[:2] in GIVING_ROOTS:  # "donated ventilators to assist [Ethiopia]"
+        for clause in tree.kids(cand.verb.i, PURPOSE_DEPS):
+            if purpose_of_help(tree, clause):
+                yield from (o for o in tree.kids(clause.i, {"dobj"}) if o.i not in skip)
     frontier = list(cand.match.tokens)
     seen = set(frontier) | skip
     for _ in range(FALLBACK_DEPTH):
