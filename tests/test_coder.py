@@ -106,6 +106,9 @@ CASES = [
     # "to assist X" says whom a gift is for: X is its target, and the clause no event of its own
     ("The U.S. government donated 250 ventilators on Monday to assist Ethiopia.", [("USAGOV", "070", "ETH", "2004-03-01", "asserted")]),
     ("Britain provided 10 million pounds in aid on Monday to support Syrian refugees.", [("GBR", "071", "SYRREF", "2004-03-01", "asserted")]),
+    # a failed attempt is coded as the refusal of what was not reached, and it happened
+    ("The United States and South Korea failed on Monday to reach agreement on a trade deal.",
+     [("USA", "127", "KOR", "2004-03-01", "asserted"), ("KOR", "127", "USA", "2004-03-01", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

@@ -36,7 +36,7 @@ from .frames import FrameIndex, load_frames
 from .guards import DocumentGuard
 from .embed import model_dir
 from .modal_codes import load_modal_codes
-from .modality import declared_refusal, modality, refusal_in_itself
+from .modality import declared_refusal, failed_attempt, modality, refusal_in_itself
 from .nominal import load_nouns
 from .rerank import Reading, Reranker, SentenceReadings
 from .syntax import Tree
@@ -160,8 +160,11 @@ class EventCoder:
             code = self.modal_codes.rule(modality, m.frame.code)
             here = context
             refused = self.modal_codes.reading(modality, code) if modality == "negated" else None
-            if refused is not None and context is not None and declared_refusal(cand.tree, _anchor(cand)):
-                # "will not lift the embargo": the refusal is the event, and it happened
+            anchor = _anchor(cand)
+            said_no = declared_refusal(cand.tree, anchor) or failed_attempt(cand.tree, anchor)
+            if refused is not None and context is not None and said_no:
+                # "will not lift the embargo", "failed to reach agreement": the refusal is the
+                # event, and it happened
                 code, here = refused, replace(context, modality="asserted")
             ruled = m is cand.match and cand.loose is None and cand.nominal is None  # the rules' own choice
             out.append(Reading(m, code, [self._event(doc, alt, here, s, t, code) for s, t in pairs], ruled))

@@ -74,6 +74,13 @@ def refusal_in_itself(tree: Tree, verb: int) -> bool:
     kids = tree.kids(verb)
     if any(k.dep == "neg" or (k.dep == "advmod" and k.text.lower() in NEGATIVE_ADVERBS) for k in kids):
         return True
+    return failed_attempt(tree, verb)
+
+
+def failed_attempt(tree: Tree, verb: int) -> bool:
+    """ "failed to reach agreement": the attempt was made and came to nothing. The failure is
+    the event (CAMEO codes it as the refusal of what was not reached: 127 for an agreement),
+    and it did happen."""
     tok = tree.tokens[verb]
     return tok.dep == "xcomp" and tok.head != verb and "fail" in _forms(tree.tokens[tok.head])
 
