@@ -27,6 +27,7 @@ INTENT_HEADS = frozenset(
 HYPOTHETICAL_HEADS = frozenset("may might could would possible able unlikely".split())
 # ... or did not happen: "refused to let inspectors visit", "failed to reach a deal".
 NEGATING_HEADS = frozenset("refuse decline fail reject deny prevent block stop forbid ban bar avoid".split())
+NEGATING_NOUNS = frozenset({"refusal", "failure", "inability", "reluctance"})
 CLAIM_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
 CLAIM_HEADS = frozenset({"allege", "claim", "accuse", "charge", "suspect", "believe"})
 NEGATIVE_DETERMINERS = frozenset({"no", "neither", "nor"})
@@ -113,6 +114,8 @@ def _from_governor(tree: Tree, verb: int, dep: str) -> str:
         # a purpose clause ("worked to deliver aid") is intended, or as uncertain as its verb
         governing = modality(tree, toks[verb].head)
         return INTENDED if governing == ASSERTED else governing
+    if dep == "acl" and _forms(toks[toks[verb].head]) & NEGATING_NOUNS:
+        return NEGATED  # "the refusal of the U.S. to recognize his re-election"
     if dep not in ("xcomp", "ccomp", "pcomp", "acomp"):
         return ASSERTED
     head = toks[toks[verb].head]
