@@ -53,7 +53,7 @@ def _one(found: list[Official]) -> Official:
 
 def test_every_row_of_the_packaged_table_parses(index, raw_rows):
     assert len(index) == len(raw_rows)
-    assert 900 <= len(index) <= 1400
+    assert 2500 <= len(index) <= 3200
 
 
 def test_start_is_not_after_end(index):
@@ -97,6 +97,44 @@ def _overlap_days(a: Official, b: Official) -> int:
 
 def _month_only(fields: list[str]) -> bool:
     return any(re.fullmatch(r"\d{4}-\d{2}", f) for f in fields[4:6])
+
+
+# heads of state and government only (docs/lexicons-officials.md, second coverage table)
+LEADERS_ONLY = ("AFG PAK BGD LKA NPL MMR THA VNM MYS PHL KHM SGP LAO KAZ UZB KGZ TJK TKM MNG IRQ "
+                "EGY JOR LBN QAT ARE KWT BHR OMN YEM LBY TUN DZA MAR SDN SSD SOM ETH ERI DJI "
+                "NGA KEN UGA RWA COD COG GHA SEN MLI NER TCD BFA ZWE TZA CMR CIV AGO MOZ ZMB BDI CAF GIN "
+                "POL HUN CZE SVK GRC ESP NLD BEL SWE NOR DNK FIN AUT IRL PRT ROU BGR SRB HRV BIH BLR GEO "
+                "ARM AZE MDA LTU LVA EST VEN COL CHL PER BOL ECU CUB NIC HND GTM SLV PAN CRI DOM HTI URY PRY").split()
+
+
+# Years with no national government in the table: Iraq under the occupation authority
+# (2003-05 to 2004-06) and Somalia between the collapse of its 1990s claimants and the 2000
+# transitional government.
+NO_GOVERNMENT = {("IRQ", 2004), ("SOM", 1998), ("SOM", 1999), ("SOM", 2000)}
+
+
+def test_every_further_state_has_a_leader_on_every_first_of_january(index):
+    """No year-long hole in a state's leadership from 1991, or from its first row (South Sudan
+    from independence in 2011); vacancies are shorter than a year, except NO_GOVERNMENT."""
+    for country in LEADERS_ONLY:
+        terms = [o for o in index.all() if o.country == country]
+        assert terms and {o.role for o in terms} <= {"HOS", "HOG", "LEAD"}, country
+        first = min(o.start for o in terms).year + 1
+        for year in range(max(1991, first), 2026):
+            if (country, year) not in NO_GOVERNMENT:
+                assert any(o.in_office(date(year, 1, 1)) for o in terms), (country, year)
+
+
+@pytest.mark.parametrize("name, on, code", [
+    ("Uhuru Kenyatta", date(2017, 6, 1), "KENGOV"),
+    ("Duterte", date(2018, 6, 1), "PHLGOV"),
+    ("Hun Sen", date(2010, 6, 1), "KHMGOV"),
+    ("Maduro", date(2019, 1, 10), "VENGOV"),
+    ("Orbán", date(2015, 1, 1), "HUNGOV"),
+    ("Salva Kiir", date(2017, 1, 1), "SSDGOV"),
+])
+def test_further_states_leaders_code_their_state(index, name, on, code):
+    assert {o.code for o in index.lookup(name, on)} == {code}
 
 
 def test_no_two_holders_of_one_office_at_once(index, raw_rows):
