@@ -109,6 +109,11 @@ CASES = [
     # a failed attempt is coded as the refusal of what was not reached, and it happened
     ("The United States and South Korea failed on Monday to reach agreement on a trade deal.",
      [("USA", "127", "KOR", "2004-03-01", "asserted"), ("KOR", "127", "USA", "2004-03-01", "asserted")]),
+    # a sum of money in any currency is money; "by doing" has the governing verb's doer;
+    # fighting an epidemic is no violence
+    ("Germany gave 352.5 million euros to Ethiopia on Monday.", [("DEU", "071", "ETH", "2004-03-01", "asserted")]),
+    ("Japan continued its work in Africa on Monday by donating medical supplies to Kenya.", [("JPN", "070", "KEN", "2004-03-01", "asserted")]),
+    ("Britain sent doctors to Sierra Leone on Monday to fight the Ebola epidemic.", [("GBR", "073", "SLE", "2004-03-01", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

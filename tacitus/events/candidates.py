@@ -25,6 +25,15 @@ FALLBACK_DEPTH = 3
 # Appeals, demands, accusations, rejections and threats: their complement verb is what was asked,
 # alleged, refused or threatened ("urged Iran to suspend enrichment"), not an event of its own.
 CONTENT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+# Verbs of force ("fight", "combat", "attack", "battle") aimed at an affliction are no violence.
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+AFFLICTIONS = frozenset(
+    "disease diseases epidemic epidemics pandemic pandemics virus viruses coronavirus ebola malaria "
+    "cholera aids hiv polio measles tuberculosis cancer outbreak outbreaks infection infections "
+    "poverty hunger famine malnutrition corruption inflation unemployment drought "
+    "wildfire wildfires flood floods locust locusts pollution illiteracy obesity "
+    "climate warming".split()
+)
 # Material cooperation and aid (06, 07): a "to help X" clause under them names whom it is for.
 GIVING_ROOTS = frozenset({"06", "07"})
 HELP_VERBS = frozenset({"help", "assist", "support", "aid", "bolster", "boost", "benefit"})
@@ -83,6 +92,8 @@ def find_candidates(
         if tok.pos not in EVENT_POS or tok.lemma.lower() not in frames:
             continue
         match = frames.match(tree, tok.i)
+        if match is not None and _fights_an_affliction(tree, tok, match):
+            continue  # "to fight COVID-19", "fighting corruption": no violence
         if match is not None:
             found.append(Candidate(sentence, tree, tok, joint_exercise(tree, match)))
         elif with_loose and tok.pos == "VERB" and tok.dep not in NOUN_MODIFIER_DEPS:
@@ -123,6 +134,20 @@ def joint_exercise(tree: Tree, match: FrameMatch) -> FrameMatch:
         c.lemma.lower() in JOINT_WORDS for i in match.tokens for c in tree.kids(i, {"amod", "compound"})
     )
     return replace(match, frame=replace(match.frame, code=JOINT_EXERCISE_CODE)) if joint else match
+
+
+def _fights_an_affliction(tree: Tree, verb: Token, match: FrameMatch) -> bool:
+    """A verb of force whose object is a disease, a disaster or a social ill ("donated
+    supplies to fight COVID-19", "fighting the Ebola epidemic", "combat corruption")."""
+    if match.frame.code[:2] not in FORCE_ROOTS:
+        return False
+    objects = list(tree.kids(verb.i, {"dobj"}))
+    objects += [o for lemma, o in tree.prep_objects(verb.i) if lemma in ("against", "with")]
+    return any(_affliction(o) for o in objects)
+
+
+def _affliction(tok: Token) -> bool:
+    return bool({tok.lemma.lower(), tok.text.lower()} & AFFLICTIONS) or tok.text.lower().startswith("covid")
 
 
 def purpose_of_help(tree: Tree, verb: Token) -> bool:

@@ -36,6 +36,7 @@ PREPOSITIONS = frozenset(
 )
 # Nouns that take their sense from a compound modifier: "shelter materials" are shelter,
 # "relief items" relief, "curfew hours" the curfew, a "ceasefire agreement" the ceasefire.
+MONEY_WORD = "money"
 GENERIC_HEADS = frozenset("material item kit package shipment consignment hour agreement accord deal pact".split())
 _CODE = re.compile(r"^\d{2,4}$")
 TIME_ENTS = frozenset({"DATE", "TIME"})
@@ -284,6 +285,8 @@ def _object_noun(tree: Tree, head: int, lemmas: tuple[str, ...], passive: bool) 
             tok = tree.tokens[j]
             if tok.lemma.lower() in lemmas or tok.text.lower() in lemmas or ANY_NOUN in lemmas:
                 return tok
+            if tok.ent_type == "MONEY" and MONEY_WORD in lemmas:
+                return tok  # "gave 352.5 million euros to": a sum of money in any currency
             if tok.lemma.lower() in GENERIC_HEADS and any(
                 c.lemma.lower() in lemmas for c in tree.kids(tok.i, {"compound"})
             ):

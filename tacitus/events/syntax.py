@@ -16,6 +16,8 @@ MESSAGE_NOUNS = frozenset(
     "editorial post tweet video".split()
 )
 
+MEANS_PREPS = frozenset({"by", "through"})  # "did X by doing Y": the same doer
+
 
 @dataclass(slots=True)
 class Tree:
@@ -89,6 +91,9 @@ class Tree:
                 # "is close to opening": through the preposition to its adjective; but "accused
                 # Chile of blocking" belongs to the object, which the parse does not say
                 prep = self.sentence.tokens[tok.head]
+                if prep.head != prep.i and prep.text.lower() in MEANS_PREPS and self.sentence.tokens[prep.head].pos in ("VERB", "AUX"):
+                    j = prep.head  # "China continues its efforts by donating supplies": the doer's
+                    continue
                 if prep.head == prep.i or self.sentence.tokens[prep.head].pos != "ADJ":
                     return None
                 j = prep.head
