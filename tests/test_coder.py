@@ -114,6 +114,8 @@ CASES = [
     ("Germany gave 352.5 million euros to Ethiopia on Monday.", [("DEU", "071", "ETH", "2004-03-01", "asserted")]),
     ("Japan continued its work in Africa on Monday by donating medical supplies to Kenya.", [("JPN", "070", "KEN", "2004-03-01", "asserted")]),
     ("Britain sent doctors to Sierra Leone on Monday to fight the Ebola epidemic.", [("GBR", "073", "SLE", "2004-03-01", "asserted")]),
+    # "let/set free X" is a release, however the small model parses it
+    ("Russia set free two Ukrainian sailors on Monday.", [("RUS", "0841", "UKRMIL", "2004-03-01", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

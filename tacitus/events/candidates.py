@@ -25,6 +25,8 @@ FALLBACK_DEPTH = 3
 # Appeals, demands, accusations, rejections and threats: their complement verb is what was asked,
 # alleged, refused or threatened ("urged Iran to suspend enrichment"), not an event of its own.
 CONTENT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+SETTING_FREE = frozenset({"let", "set"})
+FREE = "free"
 # Verbs of force ("fight", "combat", "attack", "battle") aimed at an affliction are no violence.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 AFFLICTIONS = frozenset(
@@ -89,6 +91,11 @@ def find_candidates(
         if demanded is not None:
             found.append(Candidate(sentence, tree, tok, demanded))
             continue
+        if _sets_free(tree, tok):  # "let free activists", "set free two sailors": released
+            freed = frames.match(tree, tok.i, as_lemma=FREE)
+            if freed is not None:
+                found.append(Candidate(sentence, tree, tok, freed))
+                continue
         if tok.pos not in EVENT_POS or tok.lemma.lower() not in frames:
             continue
         match = frames.match(tree, tok.i)
@@ -148,6 +155,13 @@ def _fights_an_affliction(tree: Tree, verb: Token, match: FrameMatch) -> bool:
 
 def _affliction(tok: Token) -> bool:
     return bool({tok.lemma.lower(), tok.text.lower()} & AFFLICTIONS) or tok.text.lower().startswith("covid")
+
+
+def _sets_free(tree: Tree, tok: Token) -> bool:
+    """ "let/set free X": the small model reads "free" as the object's adjective."""
+    return tok.pos == "VERB" and tok.lemma.lower() in SETTING_FREE and any(
+        a.lemma.lower() == FREE for o in tree.kids(tok.i, {"dobj"}) for a in tree.kids(o.i, {"amod"})
+    )
 
 
 def purpose_of_help(tree: Tree, verb: Token) -> bool:

@@ -17,6 +17,7 @@ MESSAGE_NOUNS = frozenset(
 )
 
 MEANS_PREPS = frozenset({"by", "through"})  # "did X by doing Y": the same doer
+LETTING = frozenset({"let"})  # "let free X": a subjectless clause under "let" is the letter's act
 
 
 @dataclass(slots=True)
@@ -97,6 +98,9 @@ class Tree:
                 if prep.head == prep.i or self.sentence.tokens[prep.head].pos != "ADJ":
                     return None
                 j = prep.head
+                continue
+            if tok.dep == "ccomp" and tok.head != j and self.sentence.tokens[tok.head].lemma.lower() in LETTING:
+                j = tok.head  # "Egypt let free X" read as "let" + a clause "free X" with no subject
                 continue
             if tok.dep in ("conj", "xcomp", "advcl", "acomp") and tok.head != j:
                 j = tok.head
