@@ -250,3 +250,10 @@ def test_an_official_opening_the_sentence_is_found_though_tagged_a_common_noun()
     [event] = code_text("Trump urges UN to renew Iran sanctions.", DOC_DATE)
     assert (event.source, event.target.code) == (None, "IGOUNO")
     assert code_text("Rice prices rose sharply.", "2006-05-01") == []
+
+
+def test_both_belongs_to_the_pair_not_to_its_first_member():
+    events = code_text("Japan lifted sanctions against both India and Pakistan.", DOC_DATE)
+    assert [(e.source.code, e.cameo, e.target.code, e.target.text) for e in events] == [
+        ("JPN", "085", "IND", "India"), ("JPN", "085", "PAK", "Pakistan"),
+    ]

@@ -22,6 +22,7 @@ from .officials import OfficialsIndex
 NP_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "appos", "case", "flat"})
 # "officials of X", "a court in Britain", "protesters from Gaza": phrases that carry the country.
 NP_PREPS = frozenset({"of", "in", "from"})
+COORDINATING_DETS = frozenset({"both", "either", "neither"})
 # counts whose "of" phrase is the actor ("dozens of protesters", "a group of soldiers")
 PARTITIVE_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
                              "millions", "score", "scores", "number", "handful", "couple", "group", "batch"})
@@ -374,8 +375,8 @@ def _np_prep(tree: Tree, prep: Token, places: bool) -> bool:
 
 def _trim(toks: list[Token]) -> tuple[Token, Token]:
     lo, hi = 0, len(toks) - 1
-    while lo < hi and toks[lo].pos == "PUNCT":
-        lo += 1
+    while lo < hi and (toks[lo].pos == "PUNCT" or toks[lo].text.lower() in COORDINATING_DETS):
+        lo += 1  # "against both India and Pakistan": "both" belongs to the pair, not to India
     while hi > lo and toks[hi].pos in ("PUNCT", "PART") and toks[hi].text in (",", "'s", "’s", "'", "’", "."):
         hi -= 1
     return toks[lo], toks[hi]
