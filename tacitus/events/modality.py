@@ -33,6 +33,11 @@ CLAIM_HEADS = frozenset({"allege", "claim", "accuse", "charge", "suspect", "beli
 NEGATIVE_DETERMINERS = frozenset({"no", "neither", "nor"})
 NEGATIVE_ADVERBS = frozenset({"never", "not", "n't", "nowhere"})
 CONDITION_MARKERS = frozenset({"if", "unless", "whether"})
+# "X said it would do Y" reports a "will": an intent, not a hypothesis
+REPORTING_VERBS = frozenset(
+    "say tell announce state add confirm declare insist pledge promise indicate signal report "
+    "stress reiterate vow assure explain write".split()
+)
 
 
 def modality(tree: Tree, verb: int) -> str:
@@ -47,6 +52,8 @@ def modality(tree: Tree, verb: int) -> str:
         return HYPOTHETICAL
     aux = {k.text.lower() for k in kids if k.dep in ("aux", "auxpass")}
     if aux & HYPOTHETICAL_AUX:
+        if aux & HYPOTHETICAL_AUX == {"would"} and _reported(tree, verb) and not _conditional(tree, verb):
+            return INTENDED  # "Ethiopia said it would allow ...": a reported "will"
         return HYPOTHETICAL
     if aux & FUTURE_AUX:
         return INTENDED
@@ -94,6 +101,20 @@ def _forms(tok) -> set[str]:
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
             forms.add(lower[: -len(suffix)])
     return forms
+
+
+def _reported(tree: Tree, verb: int) -> bool:
+    """Whether the clause is what a reporting verb reports ("said it would", "announced that")."""
+    tok = tree.tokens[verb]
+    return tok.dep == "ccomp" and tok.head != verb and bool(_forms(tree.tokens[tok.head]) & REPORTING_VERBS)
+
+
+def _conditional(tree: Tree, verb: int) -> bool:
+    """ "would lift the sanctions if the talks succeed": a condition hangs from the verb."""
+    return any(
+        m.dep == "mark" and m.text.lower() in CONDITION_MARKERS
+        for clause in tree.kids(verb, {"advcl"}) for m in tree.kids(clause.i)
+    )
 
 
 def _negated_argument(tree: Tree, verb: int) -> bool:
