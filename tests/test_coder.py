@@ -83,7 +83,7 @@ CASES = [
     # "for X to V": X is who is called on, and what X is to do is the appeal's content
     ("Japan called on Friday for China to stay in the talks.", [("JPN", "020", "CHN", "2004-02-27", "asserted")]),
     # "his government", "his country's army": the state of the clause's subject
-    ("Putin said his government would send aid to Syria.", [("RUSGOV", "070", "SYR", DOC_DATE, "hypothetical")]),
+    ("Putin said his government would send aid to Syria.", [("RUSGOV", "033", "SYR", DOC_DATE, "intended")]),
     ("The Turkish president praised his country's army.", [("TURGOV", "051", "TURMIL", DOC_DATE, "asserted")]),
     # a stated readiness is an intent to cooperate (an adjective and its complement verb)
     ("China said on Monday it was ready to cooperate with the United States.", [("CHN", "030", "USA", "2004-03-01", "asserted")]),
