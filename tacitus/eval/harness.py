@@ -9,6 +9,7 @@ so a developer can read the mistakes rather than only the score.
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -321,40 +322,69 @@ def evaluate_cameo_ner(
 
 
 def evaluate_petr_unit(
-    coder: Coder, records: Sequence[GoldSentence], limit: int | None = None, task: str = "petr_unit"
+    coder: Coder, records: Sequence[GoldSentence], limit: int | None = None, task: str = "petr_unit",
+    actors: Callable[[Sequence[str]], Any] | None = None,
 ) -> TaskResult:
-    """PETRARCH functional records (fictional actors, so actor codes are not scored).
+    """PETRARCH functional records: their actors are fictional (Arnor, Gondor), so who did what
+    to whom can be scored only with the records' own actor dictionary.
 
-    `root_hit`: share of coded records where some predicted event has a gold root;
-    `root_f1`: event roots matched one-to-one per record; `noevent_clean`: share of records with
-    no gold event that yield none. Records the file disables, or that test error handling,
+    `actors` builds that dictionary's lexicon from the texts being scored (petr_actors.py);
+    when it is given and the coder takes an `actors` keyword (as `code_text` does), every record
+    is coded with it and dyad+root P/R/F1 are reported as on the PETR2 GSR (actors at the
+    country level, roots of the CAMEO codes), with `exact_code_accuracy` over matched dyads, and
+    `dyad_only_f1`: who acted on whom, whatever the code. The unit-test records are coded with
+    PETRARCH's test verb dictionary, whose codes are often not the code book's ("postponed
+    their meeting" 191), so there the actor pairs are the meaningful part.
+    Always: `root_hit`, the share of coded records where some predicted event has a gold root;
+    `root_f1`, event roots matched one-to-one per record; `noevent_clean`, the share of records
+    with no gold event that yield none. Records the file disables, or that test error handling,
     are skipped.
     """
-    clock = _Clock(coder)
     recs = _head([r for r in records if r.evaluate and not r.errors], limit)
-    roots = PRF()
-    hits = coded = clean = empty = 0
+    lexicon = actors([r.text for r in recs]) if actors is not None and takes_actors(coder) else None
+    clock = _Clock(coder if lexicon is None else lambda text, date: coder(text, date, actors=lexicon))
+    roots, dyads, pairs = PRF(), PRF(), PRF()
+    hits = coded = clean = empty = matched = exact = 0
     errors: list[ErrorCase] = []
     for rec in recs:
         events = clock(rec.text, rec.date)
         gold_roots = [g.root for g in rec.events]
         prf = multiset_prf(gold_roots, [_root(e) for e in events])
         roots.add(prf)
+        dyadic = [e for e in events if e.source and e.target]
+        dyad = multiset_prf(_gold_keys(rec.events), _pred_keys(dyadic))
+        dyads.add(dyad)
+        pairs.add(multiset_prf([k[:2] for k in _gold_keys(rec.events)], [k[:2] for k in _pred_keys(dyadic)]))
+        m, x = _exact_codes(rec.events, dyadic)
+        matched, exact = matched + m, exact + x
         if rec.events:
             coded += 1
             hits += prf.tp > 0
         else:
             empty += 1
             clean += not events
-        if prf.fp or prf.fn:
+        if prf.fp or prf.fn or (lexicon is not None and (dyad.fp or dyad.fn)):
             gold = [f"{g.source}->{g.target} {g.code}" for g in rec.events] or ["(no event)"]
             errors.append(ErrorCase(rec.id, rec.text, gold, [describe(e) for e in events]))
-    metrics = [
+    metrics = []
+    if lexicon is not None:
+        metrics += _prf_metrics("dyad_root", dyads)
+        metrics.append(_share("exact_code_accuracy", exact, matched))
+        metrics.append(Metric("dyad_only_f1", pairs.f1, pairs.detail()))
+    metrics += [
         _share("root_hit", hits, coded),
         Metric("root_f1", roots.f1, roots.detail()),
         _share("noevent_clean", clean, empty),
     ]
     return TaskResult(task, len(recs), clock.seconds, metrics, errors)
+
+
+def takes_actors(coder: Coder) -> bool:
+    """Whether the coder accepts an `actors` keyword (an ActorLexicon to code with)."""
+    try:
+        return "actors" in inspect.signature(coder).parameters
+    except (TypeError, ValueError):
+        return False
 
 
 def _slug(label: int) -> str:

@@ -26,7 +26,9 @@ from tacitus.eval.harness import (
     evaluate_plover_gsr,
 )
 from tacitus.eval.labeled import load_agnews, load_cameo_class, load_cameo_ner
-from tacitus.eval.petr_dates import evaluate_petr_dates, load_date_records
+from tacitus.actors.lexicon import ActorLexicon
+from tacitus.eval.petr_actors import load_petr_actors, petr_lexicon
+from tacitus.eval.petr_dates import DICTIONARIES, evaluate_petr_dates, load_date_records
 
 
 @dataclass(slots=True, frozen=True)
@@ -39,8 +41,24 @@ class Task:
     evaluate: Callable[[Coder, Sequence[Any], int | None], TaskResult]
 
 
-def _unit(task: str) -> Callable[[Coder, Sequence[Any], int | None], TaskResult]:
-    return lambda coder, records, limit: evaluate_petr_unit(coder, records, limit, task=task)
+@dataclass(slots=True, frozen=True)
+class PetrRecords:
+    """PETR functional records and the actor dictionary that codes them (read at eval time)."""
+
+    records: Sequence[Any]
+    actors: Sequence[tuple[str, str]]
+
+    def lexicon(self, texts: Sequence[str]) -> Any:
+        return petr_lexicon(ActorLexicon.load(), self.actors, texts)
+
+
+def load_petr_set(path: Path) -> PetrRecords:
+    """The records file and its sibling actor dictionary (petr_dates.DICTIONARIES)."""
+    return PetrRecords(load_petr_records(path), load_petr_actors(Path(path).parent / DICTIONARIES[Path(path).name]))
+
+
+def _unit(task: str) -> Callable[[Coder, PetrRecords, int | None], TaskResult]:
+    return lambda coder, data, limit: evaluate_petr_unit(coder, data.records, limit, task=task, actors=data.lexicon)
 
 
 def _dates(task: str) -> Callable[[Coder, Sequence[Any], int | None], TaskResult]:
@@ -57,8 +75,8 @@ TASKS: dict[str, Task] = {
         Task("cameo_pentaclass", f"{_CB}/cameo_class/test.tsv", load_cameo_class,
              evaluate_pentaclass),
         Task("cameo_ner", f"{_CB}/cameo_ner/test.txt", load_cameo_ner, evaluate_cameo_ner),
-        Task("petr_unit", "PETR.UnitTest.records.xml", load_petr_records, _unit("petr_unit")),
-        Task("petr_validate", "PETR_Validate_records_2_02.xml", load_petr_records,
+        Task("petr_unit", "PETR.UnitTest.records.xml", load_petr_set, _unit("petr_unit")),
+        Task("petr_validate", "PETR_Validate_records_2_02.xml", load_petr_set,
              _unit("petr_validate")),
         Task("agnews", "agnews/test.csv", load_agnews, evaluate_agnews),
         # the records whose codes depend on the story date (and the actor dictionary beside them)

