@@ -24,6 +24,7 @@ from tacitus.actors.lexicon import ActorEntry, ActorLexicon
 from tacitus.errors import InputError
 
 NULL_CODE = "---"
+MIN_STEM = 3  # "AU", "KU": too short to stand for a word's beginning
 INTERNATIONAL = ("IGO", "IMG", "NGO", "NGM", "MNC", "INT", "UIS")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _BRACKET = re.compile(r"\[([^\]]*)\]")
@@ -67,7 +68,10 @@ def _phrase(text: str) -> str:
 def petr_lexicon(base: ActorLexicon, actors: Sequence[tuple[str, str]], texts: Iterable[str]) -> ActorLexicon:
     """`base` with the dictionary's phrases read first; stems become the words of `texts` that
     begin with them."""
-    vocabulary = {w for text in texts for w in _WORD.findall(text)}
+    # a word the dictionary names on its own is that entry's, never another's stem ("THE_KU"
+    # does not take "the Kuwait government" from "KUWAIT")
+    named = {p.rstrip("*").upper() for p, _ in actors if " " not in p}
+    vocabulary = {w for text in texts for w in _WORD.findall(text) if w.upper() not in named}
     entries: list[tuple[str, ActorEntry]] = []
     for phrase, code in actors:
         entry = _entry(phrase.rstrip("*").title(), code)
@@ -77,12 +81,12 @@ def petr_lexicon(base: ActorLexicon, actors: Sequence[tuple[str, str]], texts: I
 
 
 def _forms(phrase: str, vocabulary: set[str]) -> list[str]:
-    if not phrase.endswith("*"):
-        return [phrase]
-    words = phrase[:-1].split()
+    words = phrase.rstrip("*").split()
     stem = words[-1].upper()
+    if not phrase.endswith("*") or len(stem) < MIN_STEM:
+        return [" ".join(words)]
     found = sorted({w for w in vocabulary if w.upper().startswith(stem)})
-    return [" ".join(words[:-1] + [w]) for w in found] or [" ".join(words)]
+    return [" ".join(words)] + [" ".join(words[:-1] + [w]) for w in found]
 
 
 def _entry(name: str, code: str) -> ActorEntry:
