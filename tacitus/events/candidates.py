@@ -21,7 +21,9 @@ from .syntax import Tree, message_carrier
 EVENT_POS = frozenset({"VERB", "AUX", "NOUN"})
 # Where a target may hang off the event words when the frame's slot holds none.
 FALLBACK_DEPS = frozenset({"dobj", "dative", "prep", "pobj", "pcomp", "acl", "xcomp", "attr", "oprd", "agent"})
-FALLBACK_DEPTH = 3
+FALLBACK_DEPTH = 5
+NEAR_DEPTH = 3  # below this, only "of/with/between/to" phrases are followed
+PARTNER_PREPS = frozenset({"of", "with", "between", "to"})
 # Appeals, demands, accusations, rejections and threats: their complement verb is what was asked,
 # alleged, refused or threatened ("urged Iran to suspend enrichment"), not an event of its own.
 CONTENT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
@@ -203,11 +205,14 @@ def _nominal(sentence: Sentence, tree: Tree, tok: Token, nouns: dict[str, NounEn
     return Candidate(sentence, tree, tok, match, nominal=found)
 
 
-def target_candidates(cand: Candidate, skip: set[int]) -> Iterator[Token]:
+def target_candidates(cand: Candidate, skip: set[int], far: set[int] | None = None) -> Iterator[Token]:
     """Where a target may be when the frame's slot holds none, nearest first: the subject of a
     demanded clause ("demanded that [Canada] release ..."), the frame's own object noun ("expel
     [Russian diplomats]"), then the nouns hanging off the event words, breadth first ("refuse to
-    lift sanctions on [Abkhazia]"), never through a place or time phrase ("held talks in Lima")."""
+    lift sanctions on [Abkhazia]"), never through a place or time phrase ("held talks in Lima").
+    Nouns found below NEAR_DEPTH are added to `far` (when given): only a state or an IGO is a
+    target that far away."""
+    far = set() if far is None else far
     tree = cand.tree
     if cand.match.frame.code[:2] in CONTENT_ROOTS:
         for clause in tree.kids(cand.verb.i, {"ccomp"}):
@@ -224,7 +229,7 @@ def target_candidates(cand: Candidate, skip: set[int]) -> Iterator[Token]:
                 yield from (o for o in tree.kids(clause.i, {"dobj"}) if o.i not in skip)
     frontier = list(cand.match.tokens)
     seen = set(frontier) | skip
-    for _ in range(FALLBACK_DEPTH):
+    for depth in range(FALLBACK_DEPTH):
         nxt = []
         for i in frontier:
             for c in tree.children[i]:
@@ -233,8 +238,12 @@ def target_candidates(cand: Candidate, skip: set[int]) -> Iterator[Token]:
                     continue
                 if tok.dep == "prep" and tok.lemma.lower() in PLACE_TIME_PREPS:
                     continue
+                if depth >= NEAR_DEPTH and not (tok.dep == "pobj" or (tok.dep == "prep" and tok.lemma.lower() in PARTNER_PREPS)):
+                    continue  # far down, only the partner of a relation ("resumption of ties with X")
                 seen.add(c)
                 if tok.pos in ("NOUN", "PROPN"):
+                    if depth >= NEAR_DEPTH:
+                        far.add(c)
                     yield tok
                 nxt.append(c)
         frontier = nxt

@@ -252,8 +252,11 @@ class EventCoder:
         else, for a one-sided act, the country it is done in."""
         tree = cand.tree
         skip = set(range(*tree.subtree(exclude.i))) if exclude is not None else set()
-        for tok in target_candidates(cand, skip):
+        far: set[int] = set()
+        for tok in target_candidates(cand, skip, far):
             found = self.resolver.actors(tree, tok, ctx)
+            if tok.i in far:  # "held discussions including talk of an exchange of [diplomats]"
+                found = [a for a in found if _named(a)]
             if tok.i in cand.match.tokens:
                 # the frame's own noun is a target when it names a state's people ("expel Russian
                 # diplomats"), or people an act of force is done to ("killed 500 civilians",
