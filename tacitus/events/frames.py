@@ -265,7 +265,21 @@ def _object(tree: Tree, head: int, passive: bool) -> Token | None:
         obj = tree.kid(head, PASSIVE_SUBJECT_DEPS)
     if obj is None and _is_participle_modifier(tree, head):
         obj = tree.tokens[tree.tokens[head].head]
+    if obj is None:
+        obj = _participle_clause_subject(tree, head)
     return obj
+
+
+def _participle_clause_subject(tree: Tree, head: int) -> Token | None:
+    """ "will not accept any refugees fleeing violence": the small model makes "refugees" the
+    subject of a clause "refugees fleeing violence"; that subject is the verb's object."""
+    for clause in tree.kids(head, {"ccomp"}):
+        if clause.tag != "VBG" or tree.kids(clause.i, {"aux", "auxpass", "mark"}):
+            continue
+        subject = tree.kid(clause.i, {"nsubj"})
+        if subject is not None and head < subject.i < clause.i:
+            return subject
+    return None
 
 
 def _is_participle_modifier(tree: Tree, verb: int) -> bool:
@@ -280,6 +294,8 @@ def _object_noun(tree: Tree, head: int, lemmas: tuple[str, ...], passive: bool) 
     candidates = tree.kids(head, deps)
     if not candidates and _is_participle_modifier(tree, head):
         candidates = [tree.tokens[tree.tokens[head].head]]
+    if not candidates:
+        candidates = [t for t in [_participle_clause_subject(tree, head)] if t is not None]
     for obj in candidates:
         for j in tree.conjuncts(obj.i):
             tok = tree.tokens[j]
