@@ -80,10 +80,24 @@ def find_expressions(tree: Tree) -> list[Expression]:
             kinds[root] = kind
     found = []
     for root, spans in seeds.items():
-        anchor = toks[root].head
+        anchor = _reported_clause_fix(tree, root, toks[root].head)
         ranges = _ranges(tree, root, spans)
         found.append(Expression(root, anchor, kinds[root], ranges, _path(tree, root, anchor)))
     return _join_ranges(tree, found)
+
+
+def _reported_clause_fix(tree: Tree, root: int, anchor: int) -> int:
+    """ "Bangladesh said on Monday it will accept refugees": the small model hangs "on Monday" on
+    "accept"; a phrase between the reporting verb and the reported clause's subject is the
+    reporting verb's."""
+    toks = tree.tokens
+    verb = toks[anchor]
+    if verb.dep != "ccomp" or verb.head == anchor:
+        return anchor
+    subject = tree.kid(anchor, {"nsubj", "nsubjpass"})
+    if subject is not None and verb.head < root < subject.i:
+        return verb.head
+    return anchor
 
 
 def _join_ranges(tree: Tree, found: list[Expression]) -> list[Expression]:
