@@ -120,6 +120,13 @@ CASES = [
     ("Japan welcomed on Monday the resumption of formal diplomatic ties with China.", [("JPN", "051", "CHN", "2004-03-01", "asserted")]),
     # "accept [refugees fleeing violence]": the small model makes the object a clause's subject
     ("Bangladesh will not accept any refugees fleeing violence.", [("BGD", "122", None, DOC_DATE, "asserted")]),
+    # a country modifier scopes over a bare conjunct; conjoined country modifiers make two actors
+    ("Danish media and government warned Russia on Monday.",
+     [("DNKMED", "130", "RUS", "2004-03-01", "asserted"), ("DNKGOV", "130", "RUS", "2004-03-01", "asserted")]),
+    ("Chinese and Russian diplomats criticized Japan on Monday.",
+     [("CHNGOV", "111", "JPN", "2004-03-01", "asserted"), ("RUSGOV", "111", "JPN", "2004-03-01", "asserted")]),
+    ("Russian and US navies held joint exercises on Monday.",
+     [("RUSMIL", "062", "USAMIL", "2004-03-01", "asserted"), ("USAMIL", "062", "RUSMIL", "2004-03-01", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

@@ -66,13 +66,51 @@ class ActorResolver:
     # --- noun phrases -------------------------------------------------------------------------
 
     def actors(self, tree: Tree, head: Token, ctx: DocContext) -> list[Actor]:
-        """Actors for the noun phrase headed by `head`, one per conjunct ("X and Y")."""
+        """Actors for the noun phrase headed by `head`, one per conjunct ("X and Y"). A country
+        modifier before the first conjunct also holds for a bare role noun after it ("Danish
+        media and government": DNKMED, DNKGOV), and conjoined country modifiers each make an
+        actor ("Chinese and Russian diplomats": CHNGOV, RUSGOV)."""
+        heads = tree.conjuncts(head.i)
+        found = [self.actor(tree, tree.tokens[i], ctx) for i in heads]
+        lead = found[0]
+        if lead is not None and lead.country is not None and self._modifier_country(tree, heads[0], ctx) == lead.country:
+            found = [found[0]] + [self._with_country(a, lead.country) if _bare(tree, i) else a
+                                  for i, a in zip(heads[1:], found[1:])]
         out: list[Actor] = []
-        for i in tree.conjuncts(head.i):
-            actor = self.actor(tree, tree.tokens[i], ctx)
-            if actor is not None and all(a.code != actor.code or a.span != actor.span for a in out):
-                out.append(actor)
+        for i, actor in zip(heads, found):
+            for each in [actor] + self._conjoined_countries(tree, i, actor, ctx):
+                if each is not None and all(a.code != each.code or a.span != each.span for a in out):
+                    out.append(each)
         return out
+
+    def _modifier_country(self, tree: Tree, i: int, ctx: DocContext) -> str | None:
+        """The country a premodifier of token i names ("Danish" in "Danish media")."""
+        for m in tree.kids(i, {"amod", "compound"}):
+            if m.i < i:
+                country, _, _ = _country_role(self._matches([m.text], ctx))
+                if country is not None:
+                    return country
+        return None
+
+    def _conjoined_countries(self, tree: Tree, i: int, actor: Actor | None, ctx: DocContext) -> list[Actor]:
+        """ "Chinese and Russian diplomats": the actor again for each country conjoined to the
+        modifier that gave its country."""
+        if actor is None or actor.country is None or not actor.code.startswith(actor.country):
+            return []
+        role = actor.code[len(actor.country):]
+        out = []
+        for m in tree.kids(i, {"amod", "compound"}):
+            for c in tree.kids(m.i, {"conj"}):
+                country, _, _ = _country_role(self._matches([c.text], ctx))
+                if country is not None and country != actor.country:
+                    out.append(self._with_country(replace(actor, code=role, country=None, name=None), country))
+        return out
+
+    def _with_country(self, actor: Actor | None, country: str) -> Actor | None:
+        """A role-only actor ("government": GOV) placed in `country` (DNKGOV)."""
+        if actor is None or actor.country is not None or not actor.sector or not actor.code.startswith(actor.sector):
+            return actor
+        return replace(actor, code=country + actor.code, country=country, name=actor.name or self.lexicon.country_name(country))
 
     def actor(self, tree: Tree, head: Token, ctx: DocContext) -> Actor | None:
         if head.pos == "PRON" or (head.text.lower() in PRONOUNS and head.text != head.text.upper()):
@@ -304,6 +342,11 @@ def np_tokens(tree: Tree, head: int, places: bool = False) -> list[int]:
                 out.add(c)
                 stack.append(c)
     return sorted(out)
+
+
+def _bare(tree: Tree, i: int) -> bool:
+    """A noun with no modifier, determiner or possessor of its own ("government")."""
+    return not tree.kids(i, {"amod", "compound", "det", "poss", "nummod"})
 
 
 def _initial_name(head: Token) -> bool:
