@@ -112,6 +112,8 @@ CASES = [
     # a sum of money in any currency is money; "by doing" has the governing verb's doer;
     # fighting an epidemic is no violence
     ("Germany gave 352.5 million euros to Ethiopia on Monday.", [("DEU", "071", "ETH", "2004-03-01", "asserted")]),
+    ("Japan gave 5 million kroner to Kenya on Monday.", [("JPN", "071", "KEN", "2004-03-01", "asserted")]),
+    ("Japan contributed 10 million dollars to the UN on Monday.", [("JPN", "071", "IGOUNO", "2004-03-01", "asserted")]),
     ("Japan continued its work in Africa on Monday by donating medical supplies to Kenya.", [("JPN", "070", "KEN", "2004-03-01", "asserted")]),
     ("Britain sent doctors to Sierra Leone on Monday to fight the Ebola epidemic.", [("GBR", "073", "SLE", "2004-03-01", "asserted")]),
     # "let/set free X" is a release, however the small model parses it

@@ -37,6 +37,13 @@ PREPOSITIONS = frozenset(
 # Nouns that take their sense from a compound modifier: "shelter materials" are shelter,
 # "relief items" relief, "curfew hours" the curfew, a "ceasefire agreement" the ceasefire.
 MONEY_WORD = "money"
+# Currency names (singular): a sum in one of them is money, whatever the parser tags it.
+CURRENCIES = frozenset(
+    "dollar euro pound yen yuan renminbi rupee rupiah ruble rouble won franc krona krone kroner "
+    "peso real rand naira shekel riyal rial dinar dirham lira ringgit baht dong taka zloty forint "
+    "hryvnia lari tenge shilling birr cedi kwacha afghani lek lev leu kuna koruna manat dram som "
+    "sol bolivar quetzal lempira cordoba colon guarani kip riel kyat tugrik ducat".split()
+)
 GENERIC_HEADS = frozenset("material item kit package shipment consignment hour agreement accord deal pact".split())
 _CODE = re.compile(r"^\d{2,4}$")
 TIME_ENTS = frozenset({"DATE", "TIME"})
@@ -301,13 +308,18 @@ def _object_noun(tree: Tree, head: int, lemmas: tuple[str, ...], passive: bool) 
             tok = tree.tokens[j]
             if tok.lemma.lower() in lemmas or tok.text.lower() in lemmas or ANY_NOUN in lemmas:
                 return tok
-            if tok.ent_type == "MONEY" and MONEY_WORD in lemmas:
+            if MONEY_WORD in lemmas and (tok.ent_type == "MONEY" or _currency(tok)):
                 return tok  # "gave 352.5 million euros to": a sum of money in any currency
             if tok.lemma.lower() in GENERIC_HEADS and any(
                 c.lemma.lower() in lemmas for c in tree.kids(tok.i, {"compound"})
             ):
                 return tok
     return None
+
+
+def _currency(tok: Token) -> bool:
+    word = tok.lemma.lower()
+    return word in CURRENCIES or word.rstrip("s") in CURRENCIES or tok.text.lower().rstrip("s") in CURRENCIES
 
 
 def _prep_object(
