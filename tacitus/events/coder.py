@@ -331,6 +331,11 @@ class EventCoder:
         )
 
 
+# What the sentence reports first (its main verb) over what it mentions on the way (a
+# relative clause, a modifier): "the forces, which had attacked X, withdrew".
+CLAUSE_WEIGHT = {"ROOT": 0.15, "relcl": -0.15, "acl": -0.15}
+
+
 # Peacekeepers who arrive somewhere are providing peacekeeping there (CAMEO 074), not visiting.
 PEACEKEEPING_TRAVEL = frozenset({"042"})
 
@@ -391,6 +396,7 @@ def _confidence(cand: Candidate, source: Actor | None, target: Actor | None, cod
         score -= 0.1  # an event noun is often background to the sentence's verb
     if code.startswith("01"):
         score -= 0.1  # a bare statement says least about what happened
+    score += CLAUSE_WEIGHT.get(cand.tree.tokens[_anchor(cand)].dep, 0.0)
     return round(min(score, 0.99), 2)
 
 
