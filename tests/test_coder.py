@@ -129,6 +129,9 @@ CASES = [
      [("CHNGOV", "111", "JPN", "2004-03-01", "asserted"), ("RUSGOV", "111", "JPN", "2004-03-01", "asserted")]),
     ("Russian and US navies held joint exercises on Monday.",
      [("RUSMIL", "062", "USAMIL", "2004-03-01", "asserted"), ("USAMIL", "062", "RUSMIL", "2004-03-01", "asserted")]),
+    # money given with the recipient further down; peacekeeping service
+    ("Germany gave 352.5 million euros on Monday to promote private investment in Ethiopia.", [("DEU", "071", "ETH", "2004-03-01", "asserted")]),
+    ("Irish soldiers served in the UN peacekeeping mission in Lebanon on Monday.", [("IRLMIL", "074", "LBN", "2004-03-01", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

@@ -396,7 +396,9 @@ def _confidence(cand: Candidate, source: Actor | None, target: Actor | None, cod
         score -= 0.1  # an event noun is often background to the sentence's verb
     if code.startswith("01"):
         score -= 0.1  # a bare statement says least about what happened
-    score += CLAUSE_WEIGHT.get(cand.tree.tokens[_anchor(cand)].dep, 0.0)
+    weight = CLAUSE_WEIGHT.get(cand.tree.tokens[_anchor(cand)].dep, 0.0)
+    if not (weight > 0 and code.startswith("01")):  # "told Reuters": the report, not the news
+        score += weight
     return round(min(score, 0.99), 2)
 
 

@@ -44,7 +44,9 @@ CURRENCIES = frozenset(
     "hryvnia lari tenge shilling birr cedi kwacha afghani lek lev leu kuna koruna manat dram som "
     "sol bolivar quetzal lempira cordoba colon guarani kip riel kyat tugrik ducat".split()
 )
-GENERIC_HEADS = frozenset("material item kit package shipment consignment hour agreement accord deal pact".split())
+GENERIC_HEADS = frozenset(
+    "material item kit package shipment consignment hour agreement accord deal pact operation mission force".split()
+)
 _CODE = re.compile(r"^\d{2,4}$")
 TIME_ENTS = frozenset({"DATE", "TIME"})
 ANY_NOUN = "*"  # the wildcard of opened frames (FrameIndex.loose_matches), never in the lexicon
@@ -331,6 +333,10 @@ def _prep_object(
                 continue  # "lifted on 16 January": a date is no one's phrase
             if not nouns or obj.lemma.lower() in nouns or obj.text.lower() in nouns:
                 return obj
+            if obj.lemma.lower() in GENERIC_HEADS and any(
+                c.lemma.lower() in nouns for c in tree.kids(obj.i, {"compound"})
+            ):
+                return obj  # "participate in peacekeeping operations": the operations are peacekeeping
     return None
 
 
