@@ -122,6 +122,7 @@ CASES = [
     ("Japan welcomed on Monday the resumption of formal diplomatic ties with China.", [("JPN", "051", "CHN", "2004-03-01", "asserted")]),
     # "accept [refugees fleeing violence]": the small model makes the object a clause's subject
     ("Bangladesh will not accept any refugees fleeing violence.", [("BGD", "122", None, DOC_DATE, "asserted")]),
+    ("Bolivia declared a state of siege to begin at midnight on Monday.", [("BOL", "1724", None, DOC_DATE, "asserted")]),
     # a country modifier scopes over a bare conjunct; conjoined country modifiers make two actors
     ("Danish media and government warned Russia on Monday.",
      [("DNKMED", "130", "RUS", "2004-03-01", "asserted"), ("DNKGOV", "130", "RUS", "2004-03-01", "asserted")]),

@@ -280,10 +280,13 @@ def _object(tree: Tree, head: int, passive: bool) -> Token | None:
 
 
 def _participle_clause_subject(tree: Tree, head: int) -> Token | None:
-    """ "will not accept any refugees fleeing violence": the small model makes "refugees" the
-    subject of a clause "refugees fleeing violence"; that subject is the verb's object."""
+    """ "will not accept any refugees fleeing violence", "declared a state of siege to begin at
+    midnight": the small model makes the object the subject of a clause ("refugees fleeing
+    violence", "a state of siege to begin"); that subject is the verb's object."""
     for clause in tree.kids(head, {"ccomp"}):
-        if clause.tag != "VBG" or tree.kids(clause.i, {"aux", "auxpass", "mark"}):
+        aux = tree.kids(clause.i, {"aux", "auxpass", "mark"})
+        infinitive = clause.tag == "VB" and [a.tag for a in aux] == ["TO"]
+        if not (infinitive or (clause.tag == "VBG" and not aux)):
             continue
         subject = tree.kid(clause.i, {"nsubj"})
         if subject is not None and head < subject.i < clause.i:
