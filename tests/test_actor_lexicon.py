@@ -505,3 +505,16 @@ def test_bad_header_and_missing_table(tmp_path: Path) -> None:
     path.unlink()
     with pytest.raises(ConfigError, match="agents.tsv: cannot read actor lexicon table"):
         ActorLexicon.from_dir(tmp_path)
+
+
+def test_extended_lexicon_reads_new_phrases_first_and_names_their_codes():
+    base = ActorLexicon.load()
+    extra = base.extended([
+        ("Freedonia", ActorEntry("FRD", "FRD", None, "Freedonia", "country")),
+        ("Georgia", ActorEntry("USA", "USA", None, "Georgia", "country")),  # read before the state
+    ])
+    assert [e.code for e in extra.lookup("Freedonia")] == ["FRD"]
+    assert extra.lookup("Georgia")[0].code == "USA"
+    assert extra.country_name("FRD") == "Freedonia"
+    assert extra.country_name("GEO") == base.country_name("GEO")
+    assert base.lookup("Freedonia") == []  # the packaged lexicon is untouched
