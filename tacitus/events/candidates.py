@@ -113,7 +113,7 @@ def find_candidates(
     used = {i for c in strict for i in c.match.tokens if i != c.verb.i}
     # a support verb is part of its noun's event ("supplied equipment"): no loose reading of its own
     supports = {c.nominal.support.i for c in found if c.nominal is not None and c.nominal.support is not None}
-    inside = {i for c in strict for i in argument_span(c)}
+    inside = {i for c in strict for i in argument_span(c)} | _describing_subjects(tree, strict)
     # "issued a statement condemning X": the condemnation is the event, the statement its vehicle
     carriers = {c.verb.i: message_carrier(tree.tokens, c.verb) for c in found if c.loose is None}
     carried = {i for i, carrier in carriers.items() if carrier is not None}
@@ -261,6 +261,20 @@ def argument_span(cand: Candidate) -> set[int]:
         lo, hi = tree.subtree(h)
         span.update(range(lo, hi))
     return span - {cand.verb.i}
+
+
+def _describing_subjects(tree: Tree, strict: list[Candidate]) -> set[int]:
+    """Participles that describe an event's subject ("The Saudi-led coalition [fighting Houthi
+    rebels] has declared a ceasefire"): who the actor is, not a second event."""
+    out: set[int] = set()
+    for c in strict:
+        subject = tree.subject(c.verb.i)
+        if subject is None or subject.i > c.verb.i:
+            continue
+        for k in tree.kids(subject.i, {"acl"}):
+            if k.tag in ("VBG", "VBN"):
+                out.add(k.i)
+    return out
 
 
 def symmetric(match: FrameMatch) -> bool:
