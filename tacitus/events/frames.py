@@ -315,11 +315,16 @@ def _object_noun(tree: Tree, head: int, lemmas: tuple[str, ...], passive: bool) 
                 return tok
             if MONEY_WORD in lemmas and (tok.ent_type == "MONEY" or _currency(tok)):
                 return tok  # "gave 352.5 million euros to": a sum of money in any currency
-            if tok.lemma.lower() in GENERIC_HEADS and any(
-                c.lemma.lower() in lemmas for c in tree.kids(tok.i, {"compound"})
-            ):
+            if _generic_head_of(tree, tok, lemmas):
                 return tok
     return None
+
+
+def _generic_head_of(tree: Tree, tok: Token, words: tuple[str, ...]) -> bool:
+    """A generic head whose compound modifier is one of `words` ("shelter materials")."""
+    return tok.lemma.lower() in GENERIC_HEADS and any(
+        c.lemma.lower() in words for c in tree.kids(tok.i, {"compound"})
+    )
 
 
 def _currency(tok: Token) -> bool:
@@ -336,9 +341,7 @@ def _prep_object(
                 continue  # "lifted on 16 January": a date is no one's phrase
             if not nouns or obj.lemma.lower() in nouns or obj.text.lower() in nouns:
                 return obj
-            if obj.lemma.lower() in GENERIC_HEADS and any(
-                c.lemma.lower() in nouns for c in tree.kids(obj.i, {"compound"})
-            ):
+            if _generic_head_of(tree, obj, nouns):
                 return obj  # "participate in peacekeeping operations": the operations are peacekeeping
     return None
 
