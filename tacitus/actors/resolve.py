@@ -87,7 +87,7 @@ class ActorResolver:
         """The country a premodifier of token i names ("Danish" in "Danish media")."""
         for m in tree.kids(i, {"amod", "compound"}):
             if m.i < i:
-                country, _, _ = _country_role(self._matches([m.text], ctx))
+                country = self._word_country(m, ctx)
                 if country is not None:
                     return country
         return None
@@ -101,10 +101,14 @@ class ActorResolver:
         out = []
         for m in tree.kids(i, {"amod", "compound"}):
             for c in tree.kids(m.i, {"conj"}):
-                country, _, _ = _country_role(self._matches([c.text], ctx))
+                country = self._word_country(c, ctx)
                 if country is not None and country != actor.country:
                     out.append(self._with_country(replace(actor, code=role, country=None, name=None), country))
         return out
+
+    def _word_country(self, tok: Token, ctx: DocContext) -> str | None:
+        """The country a single word names, as a name or a demonym ("Danish": DNK)."""
+        return _country_role(self._matches([tok.text], ctx))[0]
 
     def _with_country(self, actor: Actor | None, country: str) -> Actor | None:
         """A role-only actor ("government": GOV) placed in `country` (DNKGOV)."""
@@ -153,10 +157,8 @@ class ActorResolver:
         found = self.actor(tree, inner, ctx)
         if found is None or found.span is None:
             return None
-        first = tree.tokens[tree.subtree(head.i)[0]]
-        sentence = tree.sentence
-        start, end = first.start, found.span[1]
-        return replace(found, text=sentence.text[start - sentence.start : end - sentence.start], span=(start, end))
+        start, end = tree.tokens[tree.subtree(head.i)[0]].start, found.span[1]
+        return replace(found, text=_span_text(tree, start, end), span=(start, end))
 
     def _whole_name(self, tree: Tree, head: Token, idx: list[int], ctx: DocContext) -> Actor | None:
         """A named organ, IGO or group whose name the parse splits into phrases the noun
@@ -170,7 +172,7 @@ class ActorResolver:
         hit = self.lexicon.longest_match(words, 0)
         if hit is None or lo + hit[0] <= head.i or set(range(lo, lo + hit[0])) <= set(idx):
             return None  # no name through the head, or one the noun phrase keeps whole
-        entry = next((e for e in hit[1] if not e.requires or any(ctx.countries[c] for c in e.requires)), None)
+        entry = next(iter(_usable(hit[1], ctx)), None)
         if entry is None or entry.kind not in NAMED_KINDS or not entry.complete:
             return None
         resolved = Resolved(entry.code, entry.country, entry.sector, entry.name)
@@ -257,7 +259,7 @@ class ActorResolver:
                 i += 1
                 continue
             n, entries = hit
-            usable = [e for e in entries if not e.requires or any(ctx.countries[c] for c in e.requires)]
+            usable = _usable(entries, ctx)
             if usable:
                 found.append(usable[0])
             i += n
@@ -344,6 +346,18 @@ def np_tokens(tree: Tree, head: int, places: bool = False) -> list[int]:
     return sorted(out)
 
 
+def _span_text(tree: Tree, start: int, end: int) -> str:
+    """The sentence's words between two document offsets."""
+    sentence = tree.sentence
+    return sentence.text[start - sentence.start : end - sentence.start]
+
+
+def _usable(entries: list[ActorEntry], ctx: DocContext) -> list[ActorEntry]:
+    """Readings the document allows: a contextual form ("the North") only where the story
+    names one of the countries it may stand for."""
+    return [e for e in entries if not e.requires or any(ctx.countries[c] for c in e.requires)]
+
+
 def _bare(tree: Tree, i: int) -> bool:
     """A noun with no modifier, determiner or possessor of its own ("government")."""
     return not tree.kids(i, {"amod", "compound", "det", "poss", "nummod"})
@@ -367,14 +381,13 @@ def _counted(tree: Tree, j: int) -> bool:
 
 def _coded(tree: Tree, first: Token, last: Token, resolved: Resolved) -> Actor:
     """The actor record for a resolved phrase running from `first` to `last`."""
-    sentence = tree.sentence
     start, end = first.start, last.end
     return Actor(
         code=resolved.code,
         country=resolved.country,
         sector=resolved.sector,
         name=resolved.name,
-        text=sentence.text[start - sentence.start : end - sentence.start],
+        text=_span_text(tree, start, end),
         span=(start, end),
     )
 
