@@ -147,17 +147,46 @@ def _actor(actor: Actor | None) -> str:
     return actor_key(actor.code if actor else None)
 
 
-def _exact_codes(gold: list[GoldEvent], events: list[Event]) -> tuple[int, int]:
+def _exact_codes(gold: list[GoldEvent], gold_keys: list[tuple[str, str, str]],
+                 events: list[Event], pred_keys: list[tuple[str, str, str]]) -> tuple[int, int]:
     """(matched dyads, of which the full event code is also right), within equal root keys."""
     by_key: dict[tuple[str, str, str], tuple[Counter, Counter]] = {}
-    for key, g in zip(_gold_keys(gold), gold):
+    for key, g in zip(gold_keys, gold):
         by_key.setdefault(key, (Counter(), Counter()))[0][g.code] += 1
-    for key, e in zip(_pred_keys(events), events):
+    for key, e in zip(pred_keys, events):
         if key in by_key:
             by_key[key][1][e.cameo] += 1
     matched = sum(min(sum(g.values()), sum(p.values())) for g, p in by_key.values())
     exact = sum(sum((g & p).values()) for g, p in by_key.values())
     return matched, exact
+
+
+@dataclass(slots=True)
+class _DyadScore:
+    """Who did what to whom, summed over records: dyad+root matches at the country level, the
+    exact codes of the matched dyads, and actor pairs whatever the code."""
+
+    roots: PRF = field(default_factory=PRF)
+    pairs: PRF = field(default_factory=PRF)
+    matched: int = 0
+    exact: int = 0
+
+    def add(self, gold: list[GoldEvent], events: list[Event]) -> tuple[PRF, int, int]:
+        """Score one record's dyadic events; returns its dyad+root PRF and (matched, exact)."""
+        gold_keys, pred_keys = _gold_keys(gold), _pred_keys(events)
+        prf = multiset_prf(gold_keys, pred_keys)
+        self.roots.add(prf)
+        self.pairs.add(multiset_prf([k[:2] for k in gold_keys], [k[:2] for k in pred_keys]))
+        m, x = _exact_codes(gold, gold_keys, events, pred_keys)
+        self.matched, self.exact = self.matched + m, self.exact + x
+        return prf, m, x
+
+    def metrics(self) -> list[Metric]:
+        return _prf_metrics("dyad_root", self.roots) + [_share("exact_code_accuracy", self.exact, self.matched)]
+
+
+def _gold_text(gold: list[GoldEvent]) -> list[str]:
+    return [f"{g.source}->{g.target} {g.code}" for g in gold] or ["(no event)"]
 
 
 def _strict_keys_gold(events: list[GoldEvent]) -> list[tuple[str, str, str]]:
@@ -187,25 +216,20 @@ def evaluate_petr2_gsr(
     one-sided event can neither match a triple nor be one.
     """
     clock = _Clock(coder)
-    root, strict = PRF(), PRF()
-    matched = exact = clean = noevents = 0
+    dyads, strict = _DyadScore(), PRF()
+    clean = noevents = 0
     errors: list[ErrorCase] = []
     recs = _head([r for r in records if r.evaluate and not r.errors], limit)
     for rec in recs:
         events = [e for e in clock(rec.text, rec.date) if e.source and e.target]
-        prf = multiset_prf(_gold_keys(rec.events), _pred_keys(events))
-        m, x = _exact_codes(rec.events, events)
-        root.add(prf)
+        prf, m, x = dyads.add(rec.events, events)
         strict.add(multiset_prf(_strict_keys_gold(rec.events), _strict_keys_pred(events)))
-        matched, exact = matched + m, exact + x
         if not rec.events:
             noevents += 1
             clean += not events
         if prf.fp or prf.fn or x < m:
-            gold = [f"{g.source}->{g.target} {g.code}" for g in rec.events] or ["(no event)"]
-            errors.append(ErrorCase(rec.id, rec.text, gold, [describe(e) for e in events]))
-    metrics = _prf_metrics("dyad_root", root)
-    metrics.append(_share("exact_code_accuracy", exact, matched))
+            errors.append(ErrorCase(rec.id, rec.text, _gold_text(rec.events), [describe(e) for e in events]))
+    metrics = dyads.metrics()
     metrics.append(Metric("strict_f1", strict.f1, strict.detail()))
     metrics.append(_share("noevent_clean", clean, noevents))
     return TaskResult("petr2_gsr", len(recs), clock.seconds, metrics, errors)
@@ -343,20 +367,15 @@ def evaluate_petr_unit(
     recs = _head([r for r in records if r.evaluate and not r.errors], limit)
     lexicon = actors([r.text for r in recs]) if actors is not None and takes_actors(coder) else None
     clock = _Clock(coder if lexicon is None else lambda text, date: coder(text, date, actors=lexicon))
-    roots, dyads, pairs = PRF(), PRF(), PRF()
-    hits = coded = clean = empty = matched = exact = 0
+    roots, dyads = PRF(), _DyadScore()
+    hits = coded = clean = empty = 0
     errors: list[ErrorCase] = []
     for rec in recs:
         events = clock(rec.text, rec.date)
         gold_roots = [g.root for g in rec.events]
         prf = multiset_prf(gold_roots, [_root(e) for e in events])
         roots.add(prf)
-        dyadic = [e for e in events if e.source and e.target]
-        dyad = multiset_prf(_gold_keys(rec.events), _pred_keys(dyadic))
-        dyads.add(dyad)
-        pairs.add(multiset_prf([k[:2] for k in _gold_keys(rec.events)], [k[:2] for k in _pred_keys(dyadic)]))
-        m, x = _exact_codes(rec.events, dyadic)
-        matched, exact = matched + m, exact + x
+        dyad, _, _ = dyads.add(rec.events, [e for e in events if e.source and e.target])
         if rec.events:
             coded += 1
             hits += prf.tp > 0
@@ -364,13 +383,11 @@ def evaluate_petr_unit(
             empty += 1
             clean += not events
         if prf.fp or prf.fn or (lexicon is not None and (dyad.fp or dyad.fn)):
-            gold = [f"{g.source}->{g.target} {g.code}" for g in rec.events] or ["(no event)"]
-            errors.append(ErrorCase(rec.id, rec.text, gold, [describe(e) for e in events]))
+            errors.append(ErrorCase(rec.id, rec.text, _gold_text(rec.events), [describe(e) for e in events]))
     metrics = []
     if lexicon is not None:
-        metrics += _prf_metrics("dyad_root", dyads)
-        metrics.append(_share("exact_code_accuracy", exact, matched))
-        metrics.append(Metric("dyad_only_f1", pairs.f1, pairs.detail()))
+        metrics += dyads.metrics()
+        metrics.append(Metric("dyad_only_f1", dyads.pairs.f1, dyads.pairs.detail()))
     metrics += [
         _share("root_hit", hits, coded),
         Metric("root_f1", roots.f1, roots.detail()),
