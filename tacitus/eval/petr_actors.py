@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from tacitus.actors.lexicon import ActorEntry, ActorLexicon
@@ -27,33 +28,54 @@ NULL_CODE = "---"
 MIN_STEM = 3  # "AU", "KU": too short to stand for a word's beginning
 INTERNATIONAL = ("IGO", "IMG", "NGO", "NGM", "MNC", "INT", "UIS")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_BRACKET = re.compile(r"\[([^\]]*)\]")
+CODE_BRACKETS = re.compile(r"\[([^\]]*)\]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class DictionaryEntry:
+    """One actor of a PETRARCH actor dictionary, as written (comments cut)."""
+
+    line: str  # the actor's own line: its phrase and bracketed codes
+    synonyms: tuple[str, ...]  # its "+" lines, without the "+"
+    restrictions: tuple[str, ...]  # the bracketed bodies of its indented lines ("HOBGOV >950601")
+
+
+def read_dictionary(path: Path) -> list[DictionaryEntry]:
+    """The dictionary's actors in file order; an unreadable file is an InputError."""
+    try:
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read the actor dictionary: {exc}") from exc
+    entries: list[tuple[str, list[str], list[str]]] = []
+    for raw in _COMMENT.sub("", text).splitlines():
+        line = re.split(r"[#;]", raw, maxsplit=1)[0]
+        if not line.strip():
+            continue
+        if line[0].isspace():
+            if entries:
+                entries[-1][2].extend(CODE_BRACKETS.findall(line))
+        elif line.startswith("+"):
+            if entries:
+                entries[-1][1].append(line[1:])
+        else:
+            entries.append((line, [], []))
+    return [DictionaryEntry(line, tuple(syn), tuple(res)) for line, syn, res in entries]
 
 
 def load_petr_actors(path: Path) -> list[tuple[str, str]]:
     """(phrase, code) for every actor phrase and synonym with a non-null default code; a stem
     phrase keeps its trailing "*" ("ARGENTIN*")."""
-    try:
-        text = Path(path).read_text(encoding="utf-8", errors="replace")
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read the actor dictionary: {exc}") from exc
     out: list[tuple[str, str]] = []
-    code: str | None = None
-    for raw in _COMMENT.sub("", text).splitlines():
-        line = re.split(r"[#;]", raw, maxsplit=1)[0]
-        if not line.strip() or line.lstrip().startswith("<") or line[0].isspace():
-            continue  # blank, a tag, or a date restriction of the actor above
-        if line.startswith("+"):
-            if code is not None:
-                out.append((_phrase(line[1:]), code))
-            continue
-        codes = [c.strip().upper() for c in _BRACKET.findall(line)]
+    for entry in read_dictionary(path):
+        if entry.line.lstrip().startswith("<"):
+            continue  # a stray tag
+        codes = [c.strip().upper() for c in CODE_BRACKETS.findall(entry.line)]
         code = codes[0].split()[0] if codes and codes[0] else None
         if code is None or code == NULL_CODE:
-            code = None
             continue
-        out.append((_phrase(_BRACKET.sub("", line)), code))
+        out.append((_phrase(CODE_BRACKETS.sub("", entry.line)), code))
+        out.extend((_phrase(synonym), code) for synonym in entry.synonyms)
     return [(p, c) for p, c in out if p.strip("*")]
 
 

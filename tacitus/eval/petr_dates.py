@@ -38,6 +38,7 @@ from tacitus.actors.officials import Official, OfficialsIndex
 from tacitus.errors import InputError
 from tacitus.eval.gold import GoldSentence, load_petr_records
 from tacitus.eval.harness import ErrorCase, Metric, TaskResult
+from tacitus.eval.petr_actors import CODE_BRACKETS, read_dictionary
 
 NULL_CODE = "---"
 # The actor dictionary each records file is coded with (siblings in the reference folder).
@@ -45,8 +46,6 @@ DICTIONARIES = {
     "PETR.UnitTest.records.xml": "PETR.Validate.actors.txt",
     "PETR_Validate_records_2_02.xml": "PETR_Validate_actors_2_02.txt",
 }
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_BRACKET = re.compile(r"\[([^\]]*)\]")
 _WORD = re.compile(r"[a-z0-9]+(?:[-'.][a-z0-9]+)*")
 
 
@@ -98,24 +97,9 @@ class DateRecord:
 
 def load_dated_actors(path: Path) -> list[DatedActor]:
     """The entries of a PETRARCH actor dictionary that carry date restrictions."""
-    try:
-        text = Path(path).read_text(encoding="utf-8", errors="replace")
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read the actor dictionary: {exc}") from exc
-    entries: list[tuple[str, list[str], list[str]]] = []  # (primary line, synonyms, restrictions)
-    for raw in _COMMENT.sub("", text).splitlines():
-        line = re.split(r"[#;]", raw, maxsplit=1)[0]
-        if not line.strip():
-            continue
-        if line[0].isspace():
-            if entries:
-                entries[-1][2].extend(_BRACKET.findall(line))
-        elif line.startswith("+"):
-            if entries:
-                entries[-1][1].append(_phrase(line[1:]))
-        else:
-            entries.append((line, [], []))
-    return [a for a in (_actor(str(path), *e) for e in entries) if a is not None]
+    entries = read_dictionary(path)
+    return [a for a in (_actor(str(path), e.line, [_phrase(s) for s in e.synonyms], list(e.restrictions))
+                        for e in entries) if a is not None]
 
 
 def _phrase(text: str) -> str:
@@ -123,8 +107,8 @@ def _phrase(text: str) -> str:
 
 
 def _actor(origin: str, line: str, synonyms: list[str], restrictions: list[str]) -> DatedActor | None:
-    codes = _BRACKET.findall(line)
-    name = _phrase(_BRACKET.sub("", line))
+    codes = CODE_BRACKETS.findall(line)
+    name = _phrase(CODE_BRACKETS.sub("", line))
     default = codes[0].strip() if codes else None
     terms = []
     for body in restrictions:
