@@ -128,7 +128,7 @@ class ActorResolver:
         counted = self._partitive(tree, head, ctx)
         if counted is not None:
             return counted
-        idx = np_tokens(tree, head.i, places=self._agent_sector(head) is not None)
+        idx = np_tokens(tree, head.i, places=self.agent_sector(head) is not None)
         named = self._whole_name(tree, head, idx, ctx)
         if named is not None:
             return named
@@ -265,20 +265,16 @@ class ActorResolver:
             i += n
         return found
 
-    def agent_sector(self, tok: Token) -> str | None:
-        """The sector when the token itself is a generic agent noun ("civilians": CVL)."""
-        return self._agent_sector(tok)
-
     def _title_sector(self, toks: list[Token]) -> str | None:
         for t in reversed(toks):
             if t.ent_type in NAME_ENTS:
                 continue
-            sector = self._agent_sector(t)
+            sector = self.agent_sector(t)
             if sector:
                 return sector
         return None
 
-    def _agent_sector(self, tok: Token) -> str | None:
+    def agent_sector(self, tok: Token) -> str | None:
         """The sector of a generic agent noun, by lemma or, when the lemma is off, by surface form."""
         return self.lexicon.agent_sector(tok.lemma.lower()) or self.lexicon.agent_sector(tok.text.lower())
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tacitus.actors.lexicon import ActorLexicon
 from tacitus.errors import ConfigError, InputError
 from tacitus.eval.gold import load_petr2_gsr, load_petr_records, load_plover_gsr
 from tacitus.eval.harness import (
@@ -26,7 +27,6 @@ from tacitus.eval.harness import (
     evaluate_plover_gsr,
 )
 from tacitus.eval.labeled import load_agnews, load_cameo_class, load_cameo_ner
-from tacitus.actors.lexicon import ActorLexicon
 from tacitus.eval.petr_actors import load_petr_actors, petr_lexicon
 from tacitus.eval.petr_dates import DICTIONARIES, evaluate_petr_dates, load_date_records
 
