@@ -136,6 +136,9 @@ CASES = [
     # a participle describing the subject says who acts, not what else happened
     ("The Saudi-led coalition fighting Houthi rebels in Yemen declared a ceasefire on Monday.",
      [("SAU", "0871", None, "2004-03-01", "asserted")]),
+    # a title in apposition to a word with no actor of its own ("his rival"), the name to the title
+    ("Chinese President Hu Jintao will meet regional rival Japan's Prime Minister Shinzo Abe on Monday.",
+     [("CHNGOV", "036", "JPNGOV", "2004-03-08", "intended")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

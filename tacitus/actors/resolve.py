@@ -322,7 +322,7 @@ def np_tokens(tree: Tree, head: int, places: bool = False) -> list[int]:
         j = stack.pop()
         for c in tree.children[j]:
             tok = toks[c]
-            if tok.dep == "appos" and not (_personal(toks[j], tok) or _bracketed(tree, tok)):
+            if tok.dep == "appos" and not (_personal(tree, toks[j], tok) or _bracketed(tree, tok)):
                 continue  # "Kuwait, its first ever involvement": a description, not the actor
             if tok.dep == "punct" and tok.text in "()" and _bracketed(tree, _bracket_inner(tree, c)):
                 pass  # the brackets of "the World Food Program (WFP)"
@@ -409,8 +409,13 @@ def _bracket_inner(tree: Tree, i: int) -> Token | None:
     return toks[j] if toks[j].head == toks[i].head and toks[j].dep == "appos" else None
 
 
-def _personal(head: Token, appos: Token) -> bool:
-    return head.ent_type in NAME_ENTS or appos.ent_type in NAME_ENTS
+def _personal(tree: Tree, head: Token, appos: Token) -> bool:
+    """Whether an apposition names a person: the head or the apposition is a name, or the
+    apposition is a title with the name in apposition to it ("regional rival Japan's Prime
+    Minister Shinzo Abe")."""
+    if head.ent_type in NAME_ENTS or appos.ent_type in NAME_ENTS:
+        return True
+    return appos.pos == "PROPN" and any(t.ent_type in NAME_ENTS for t in tree.kids(appos.i, {"appos"}))
 
 
 def _np_prep(tree: Tree, prep: Token, places: bool) -> bool:
