@@ -139,6 +139,12 @@ CASES = [
     # a title in apposition to a word with no actor of its own ("his rival"), the name to the title
     ("Chinese President Hu Jintao will meet regional rival Japan's Prime Minister Shinzo Abe on Monday.",
      [("CHNGOV", "036", "JPNGOV", "2004-03-08", "intended")]),
+    # people an arrest is done to are its target, with no country; a place phrase's conjoined
+    # countries each make an actor; "announced aid" is aid from the announcer
+    ("Kenyan police detained 18 suspects on Monday.", [("KENCOP", "173", "CRM", "2004-03-01", "asserted")]),
+    ("Japan announced food aid on Monday for people in Somalia, Ethiopia and South Sudan.",
+     [("JPN", "070", "SOMCVL", "2004-03-01", "asserted"), ("JPN", "070", "ETHCVL", "2004-03-01", "asserted"),
+      ("JPN", "070", "SSDCVL", "2004-03-01", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

@@ -87,28 +87,33 @@ class ActorResolver:
         """The country a premodifier of token i names ("Danish" in "Danish media")."""
         for m in tree.kids(i, {"amod", "compound"}):
             if m.i < i:
-                country = self._word_country(m, ctx)
+                country = self._word_country(tree, m, ctx)
                 if country is not None:
                     return country
         return None
 
     def _conjoined_countries(self, tree: Tree, i: int, actor: Actor | None, ctx: DocContext) -> list[Actor]:
-        """ "Chinese and Russian diplomats": the actor again for each country conjoined to the
-        modifier that gave its country."""
+        """ "Chinese and Russian diplomats", "people in Somalia, Ethiopia and Kenya": the actor
+        again for each country conjoined to the modifier or place that gave its country."""
         if actor is None or actor.country is None or not actor.code.startswith(actor.country):
             return []
         role = actor.code[len(actor.country):]
         out = []
-        for m in tree.kids(i, {"amod", "compound"}):
-            for c in tree.kids(m.i, {"conj"}):
-                country = self._word_country(c, ctx)
+        # the country words: premodifiers, and the places of "people in Somalia, Ethiopia and Kenya"
+        places = [p for prep in tree.kids(i, {"prep"}) if prep.lemma.lower() in NP_PREPS
+                  for p in tree.kids(prep.i, {"pobj"})]
+        for m in tree.kids(i, {"amod", "compound"}) + places:
+            for c in (tree.tokens[j] for j in tree.conjuncts(m.i) if j != m.i):
+                country = self._word_country(tree, c, ctx)
                 if country is not None and country != actor.country:
                     out.append(self._with_country(replace(actor, code=role, country=None, name=None), country))
         return out
 
-    def _word_country(self, tok: Token, ctx: DocContext) -> str | None:
-        """The country a single word names, as a name or a demonym ("Danish": DNK)."""
-        return _country_role(self._matches([tok.text], ctx))[0]
+    def _word_country(self, tree: Tree, tok: Token, ctx: DocContext) -> str | None:
+        """The country a word with its compounds names, as a name or a demonym ("Danish": DNK,
+        "South Sudan": SSD)."""
+        words = [t.text for t in tree.kids(tok.i, {"compound"}) if t.i < tok.i] + [tok.text]
+        return _country_role(self._matches(words, ctx))[0]
 
     def _with_country(self, actor: Actor | None, country: str) -> Actor | None:
         """A role-only actor ("government": GOV) placed in `country` (DNKGOV)."""

@@ -36,7 +36,7 @@ SUPPORT_VERBS = frozenset(
     "begin start open resume renew continue restart reopen relaunch enter pursue "
     "conclude complete finish sign reach seal clinch strike ink finalize finalise initial "
     "provide give deliver send extend grant supply ship airlift donate allocate contribute "
-    "dispatch hand_over impose slap "
+    "dispatch hand_over impose slap announce unveil earmark allot "
     "intensify escalate step_up".split()
 )
 # Verbs whose prepositional object is the event: "agreed upon a pact", "engaged in talks".
