@@ -145,6 +145,9 @@ CASES = [
     ("Japan announced food aid on Monday for people in Somalia, Ethiopia and South Sudan.",
      [("JPN", "070", "SOMCVL", "2004-03-01", "asserted"), ("JPN", "070", "ETHCVL", "2004-03-01", "asserted"),
       ("JPN", "070", "SSDCVL", "2004-03-01", "asserted")]),
+    # a clause placed a length of time before another is dated that long before it, historical
+    ("Britain restored diplomatic ties with Iran on Monday, two years after protesters stormed its embassy.",
+     [("GBR", "050", "IRN", "2004-03-01", "asserted"), ("OPP", "144", None, "2002", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),
@@ -286,3 +289,15 @@ def test_both_belongs_to_the_pair_not_to_its_first_member():
     assert [(e.source.code, e.cameo, e.target.code, e.target.text) for e in events] == [
         ("JPN", "085", "IND", "India"), ("JPN", "085", "PAK", "Pakistan"),
     ]
+
+
+def test_a_clause_years_before_its_governor_is_historical():
+    # "five years after crowds burned down its embassy": the burning is five years before the
+    # saying, so it is no new event of the story's week
+    text = ("Britain will restore full diplomatic ties with Iran, five years after crowds burned down its embassy, "
+            "a senior official said on Saturday.")
+    events = {e.cameo: e for e in code_text(text, DOC_DATE)}
+    assert (events["050"].date, events["050"].historical) == ("2004-02-28", False)
+    burning = events["1712"]
+    assert (burning.date, burning.date_precision, burning.historical) == ("1999", "year", True)
+    assert burning.plover["context"] == ["historical"]

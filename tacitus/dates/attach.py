@@ -326,6 +326,27 @@ def clause_count(tree: Tree) -> int:
     )
 
 
+def interval_before(tree: Tree, verb: int) -> tuple[str, int, int] | None:
+    """ "two years after protesters stormed its embassy", "almost a decade after the two sides
+    fought": the length of time by which a clause opened by "after" precedes the clause it hangs
+    from, as words the date grammar reads with "ago" ("two years"), and the token range
+    [lo, hi) of the words that say so ("two years after"); None when the clause is no such
+    clause or gives no count. The small model hangs the length on either verb."""
+    tok = tree.tokens[verb]
+    if tok.dep != "advcl" or tok.head == verb:
+        return None
+    mark = next((k for k in tree.kids(verb, {"mark"}) if k.text.lower() == "after"), None)
+    if mark is None:
+        return None
+    for unit in tree.kids(verb, {"npadvmod"}) + tree.kids(tok.head, {"npadvmod"}):
+        if unit.text.lower() not in UNIT_WORDS or tree.subtree(unit.i)[1] != mark.i:
+            continue
+        count = [k for k in tree.kids(unit.i, {"nummod"}) if k.i < unit.i]
+        if len(count) == 1:
+            return f"{count[0].text.lower()} {unit.text.lower()}", count[0].i, mark.i + 1
+    return None
+
+
 # --- tense --------------------------------------------------------------------------------
 
 

@@ -23,6 +23,7 @@ from .attach import (
     find_expressions,
     governing_verb,
     has_date_words,
+    interval_before,
     own_expressions,
     verb_tense,
 )
@@ -91,6 +92,22 @@ class DateResolver:
         if doc_date is None:
             return EventDate(None, None, None, "unknown")
         return EventDate(doc_date.isoformat(), "day", None, "document")
+
+    def before(self, sentence: Sentence, tree: Tree, verb: int, base: EventDate) -> EventDate | None:
+        """The date of an event that a clause places a length of time before `base`, the date
+        of the clause it hangs from ("five years after crowds burned down its embassy, an
+        official said on Saturday": the burning, five years before that Saturday, at year
+        precision); None when the clause gives no length or `base` has no date."""
+        found = interval_before(tree, verb)
+        if found is None or base.date is None:
+            return None
+        words, lo, hi = found
+        start = dt.date.fromisoformat(base.date if base.precision == "day" else (base.date + "-01-01")[:10])
+        period = self._period(f"{words} ago", start, False)
+        if period is None:
+            return None
+        text, span = expression_text(sentence, lo, hi)
+        return _event_date(period, text, span)
 
     def _inferred_date(
         self, sentence: Sentence, tree: Tree, verb: int, inferred: InferredYear

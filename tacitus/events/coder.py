@@ -283,10 +283,16 @@ class EventCoder:
 
     def _when(self, doc: Document, sentence: Sentence, tree: Tree, verb: int) -> EventDate:
         """The verb's own date; a complement with none takes its governor's ("In 1993 the North
-        refused to let inspectors visit": the visit is dated 1993 too)."""
+        refused to let inspectors visit": the visit is dated 1993 too), or a date that long
+        before it ("two years after protesters stormed its embassy")."""
         doc_date = self.dates.document_date(doc)  # the dated story's date, or an inferred year
         own = when = self.dates.event_date(sentence, tree, verb, doc_date)
         tok = tree.tokens[verb]
+        if not _from_words(own) and tok.dep == "advcl" and tok.head != verb:
+            # "five years after crowds burned down its embassy": that long before its governor
+            earlier = self.dates.before(sentence, tree, verb, self._when(doc, sentence, tree, tok.head))
+            if earlier is not None:
+                return earlier
         for _ in range(3):
             if _from_words(when) or tok.dep not in COMPLEMENT_DEPS or tok.head == tok.i:
                 break
