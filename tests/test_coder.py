@@ -148,6 +148,9 @@ CASES = [
     # a clause placed a length of time before another is dated that long before it, historical
     ("Britain restored diplomatic ties with Iran on Monday, two years after protesters stormed its embassy.",
      [("GBR", "050", "IRN", "2004-03-01", "asserted"), ("OPP", "144", None, "2002", "asserted")]),
+    # a weapon as subject: an unknown doer, and the people it struck are the target
+    ("A roadside bomb killed three Afghan soldiers in Helmand on Monday.", [(None, "190", "AFGMIL", "2004-03-01", "asserted")]),
+    ("The storm killed 12 people in Manila on Monday.", []),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

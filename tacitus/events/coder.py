@@ -51,6 +51,11 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj"})
 # hostages"): that noun is the target even with no country.
 VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
 RELEASE = "084"  # return, release: persons or property
+# Subjects that are the means of an attack, not its doer ("a roadside bomb killed ...").
+VIOLENT_MEANS = frozenset({
+    "bomb", "explosive", "device", "ied", "mine", "landmine", "missile", "rocket", "shell", "mortar",
+    "grenade", "drone", "strike", "gunfire", "shooting", "ambush", "shrapnel",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +205,9 @@ class EventCoder:
             # was done to: a country or an IGO
             if self.options.require_dyad or (src_tok is not None and src_tok.pos in ("PRON", "DET")):
                 return []
+            if not targets and src_tok is not None and self._violent_means(src_tok):
+                # "a roadside bomb killed three Afghan soldiers": whom the weapon struck
+                targets = self._fallback_targets(cand, src_tok, ctx)
             return [(None, t) for t in targets if _named(t)]
         if not targets:
             targets = self._fallback_targets(cand, src_tok, ctx)
@@ -211,6 +219,13 @@ class EventCoder:
         else:
             pairs = [] if self.options.require_dyad else [(s, None) for s in sources]
         return pairs
+
+    def _violent_means(self, tok: Token) -> bool:
+        """A subject that is a weapon or an attack, not a doer ("a car bomb", "the blast", "an
+        airstrike"): its act has an unknown doer, not none."""
+        lemma = tok.lemma.lower()
+        entry = self.nouns.get(lemma)
+        return lemma in VIOLENT_MEANS or (entry is not None and entry.code[:2] in VICTIM_ROOTS)
 
     def _nominal_pairs(self, cand: Candidate, ctx: DocContext) -> list[tuple[Actor | None, Actor | None]]:
         """Actors of an event noun: "between X and Y" both ways, else its source and target as
