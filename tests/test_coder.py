@@ -87,10 +87,11 @@ CASES = [
     ("The Turkish president praised his country's army.", [("TURGOV", "051", "TURMIL", DOC_DATE, "asserted")]),
     # a stated readiness is an intent to cooperate (an adjective and its complement verb)
     ("China said on Monday it was ready to cooperate with the United States.", [("CHN", "030", "USA", "2004-03-01", "asserted")]),
-    # joint exercises are military cooperation; drills alone a show of force, and "military"
-    # on the drills is no target
+    # joint exercises are military cooperation; drills alone a show of force, aimed at the place
+    # they are held near, and "military" on the drills is no target
     ("India held joint naval exercises with Japan on Monday.", [("IND", "062", "JPN", "2004-03-01", "asserted")]),
-    ("China held military drills near Taiwan on Monday.", [("CHN", "150", None, "2004-03-01", "asserted")]),
+    ("China held military drills near Taiwan on Monday.", [("CHN", "150", "TWN", "2004-03-01", "asserted")]),
+    ("Russia held military drills on Monday.", [("RUS", "150", None, "2004-03-01", "asserted")]),
     # people an act of force is done to are its target even with no country; the doer's own
     # troops are not ("withdrew its troops")
     ("Syrian forces killed at least 26 civilians on Monday.", [("SYRMIL", "190", "CVL", "2004-03-01", "asserted")]),
@@ -151,6 +152,10 @@ CASES = [
     # a weapon as subject: an unknown doer, and the people it struck are the target
     ("A roadside bomb killed three Afghan soldiers in Helmand on Monday.", [(None, "190", "AFGMIL", "2004-03-01", "asserted")]),
     ("The storm killed 12 people in Manila on Monday.", []),
+    # a one-sided act's target is the country of the place it is done in, a city or region too
+    ("Turkey and Russia announced a ceasefire in Idlib on Thursday.",
+     [("TUR", "0871", "SYR", "2004-03-04", "asserted"), ("RUS", "0871", "SYR", "2004-03-04", "asserted")]),
+    ("The army imposed a curfew in Jaffna on Monday.", [("MIL", "1723", "LKA", "2004-03-01", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

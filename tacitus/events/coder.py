@@ -294,7 +294,17 @@ class EventCoder:
                 continue
             if self.resolver.names_country(tree, tok, ctx):
                 return self.resolver.actors(tree, tok, ctx)
-        return []
+        # ... or the country of the place it is done in ("declared a ceasefire in Tripoli": LBY)
+        located = self.places.locate(cand.sentence, tree, cand.verb.i, [c for c, _ in ctx.countries.most_common()])
+        if located is None or located.how != "locative" or located.span is None or not located.place.country:
+            return []
+        start, end = tree.tokens[lo].start, tree.tokens[hi - 1].end
+        inside = [t.i for t in tree.tokens if located.span[0] <= t.start < located.span[1]]
+        if not (start <= located.span[0] and located.span[1] <= end) or any(i in skip for i in inside):
+            return []
+        country = located.place.country
+        name = self.resolver.lexicon.country_name(country)
+        return [Actor(code=country, country=country, sector=None, name=name, text=located.text, span=located.span)]
 
     def _when(self, doc: Document, sentence: Sentence, tree: Tree, verb: int) -> EventDate:
         """The verb's own date; a complement with none takes its governor's ("In 1993 the North
