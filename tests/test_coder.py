@@ -150,12 +150,20 @@ CASES = [
     ("Britain restored diplomatic ties with Iran on Monday, two years after protesters stormed its embassy.",
      [("GBR", "050", "IRN", "2004-03-01", "asserted"), ("OPP", "144", None, "2002", "asserted")]),
     # a weapon as subject: an unknown doer, and the people it struck are the target
-    ("A roadside bomb killed three Afghan soldiers in Helmand on Monday.", [(None, "190", "AFGMIL", "2004-03-01", "asserted")]),
+    ("A roadside bomb killed three Afghan soldiers in Helmand on Monday.", [(None, "183", "AFGMIL", "2004-03-01", "asserted")]),
     ("The storm killed 12 people in Manila on Monday.", []),
     # a one-sided act's target is the country of the place it is done in, a city or region too
     ("Turkey and Russia announced a ceasefire in Idlib on Thursday.",
      [("TUR", "0871", "SYR", "2004-03-04", "asserted"), ("RUS", "0871", "SYR", "2004-03-04", "asserted")]),
     ("The army imposed a curfew in Jaffna on Monday.", [("MIL", "1723", "LKA", "2004-03-01", "asserted")]),
+    # bombers and bombs make a bombing of unspecified force; armed men attacking a police
+    # station use force, protesters riot; a site's place phrase gives its country
+    ("Suicide bombers killed 12 people in Kabul on Monday.", [("REB", "1831", "AFGCVL", "2004-03-01", "asserted")]),
+    ("A car bomb killed 12 people in Baghdad on Monday.", [(None, "1832", "IRQCVL", "2004-03-01", "asserted")]),
+    ("Rebels attacked a police station in Quetta on Monday.", [("REB", "190", "PAK", "2004-03-01", "asserted")]),
+    ("Protesters attacked a police station in Quetta on Monday.", [("OPP", "145", "PAK", "2004-03-01", "asserted")]),
+    ("Boko Haram fighters attacked a military base in northeast Nigeria on Monday.",
+     [("NGAINSBKH", "190", "NGAMIL", "2004-03-01", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

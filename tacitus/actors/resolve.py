@@ -35,6 +35,11 @@ PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him"
 OWN_STATE_NOUNS = frozenset({"country", "nation", "government"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our"})
 NAME_ENTS = frozenset({"PERSON"})
+# Sites an attack is made on: their place phrase is theirs, and gives the country ("a military
+# base in northeast Nigeria": NGAMIL). Not embassies, which stand in another state's capital.
+SITE_NOUNS = frozenset({"base", "camp", "position", "target", "headquarters", "outpost", "checkpoint",
+                        "post", "barracks", "garrison", "installation", "stronghold", "hideout", "depot",
+                        "station"})
 COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "contextual"})
 
 
@@ -133,7 +138,7 @@ class ActorResolver:
         counted = self._partitive(tree, head, ctx)
         if counted is not None:
             return counted
-        idx = np_tokens(tree, head.i, places=self.agent_sector(head) is not None)
+        idx = np_tokens(tree, head.i, places=self.agent_sector(head) is not None or head.lemma.lower() in SITE_NOUNS)
         named = self._whole_name(tree, head, idx, ctx)
         if named is not None:
             return named

@@ -51,6 +51,10 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj"})
 # hostages"): that noun is the target even with no country.
 VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
 RELEASE = "084"  # return, release: persons or property
+RIOT = "145"
+ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF", "SEP", "IMG", "RAD"})
+GENERIC_FORCE = frozenset({"190", "180"})  # force not specified further
+VEHICLE_WORDS = frozenset({"car", "truck", "vehicle", "motorcycle", "bus"})  # "a car bomb": 1832
 # Subjects that are the means of an attack, not its doer ("a roadside bomb killed ...").
 VIOLENT_MEANS = frozenset({
     "bomb", "explosive", "device", "ied", "mine", "landmine", "missile", "rocket", "shell", "mortar",
@@ -328,7 +332,7 @@ class EventCoder:
     def _event(
         self, doc: Document, cand: Candidate, context: Context, source: Actor | None, target: Actor | None, code: str
     ) -> Event:
-        code = _peacekeeping(code, source)
+        code = _bombing(_armed_attack(_peacekeeping(code, source), source), cand)
         cameo = self.codebook.cameo(code)
         plover = self.codebook.plover(code)
         span = trigger(cand)
@@ -373,6 +377,31 @@ PEACEKEEPING_TRAVEL = frozenset({"042"})
 
 def _peacekeeping(code: str, source: Actor | None) -> str:
     return "074" if code in PEACEKEEPING_TRAVEL and source is not None and source.sector == "PKO" else code
+
+
+def _armed_attack(code: str, source: Actor | None) -> str:
+    """A riot's frames ("attacked a police station", "torched vehicles", 145) done by armed men
+    are force, not a protest: 190."""
+    return "190" if code == RIOT and source is not None and source.sector in ARMED_SECTORS else code
+
+
+def _bombing(code: str, cand: Candidate) -> str:
+    """Unspecified force (190, 180) done by a suicide bomber or a bomb is a bombing: "suicide
+    bombers killed 12 people" 1831, "a car bomb killed 12 people" 1832, "a bomb killed" 183."""
+    if code not in GENERIC_FORCE or cand.nominal is not None:
+        return code
+    subject = cand.tree.subject(cand.verb.i)
+    if subject is None or cand.tree.is_passive(cand.verb.i):
+        return code
+    lemma = subject.lemma.lower()
+    words = {k.lemma.lower() for k in cand.tree.kids(subject.i, {"compound", "amod"})}
+    if lemma == "bomber" and "suicide" in words:
+        return "1831"
+    if lemma in ("bomb", "explosive", "ied", "device") and words & VEHICLE_WORDS:
+        return "1832"
+    if lemma in ("bomb", "ied") or (lemma in ("explosive", "device") and "explosive" in words | {lemma}):
+        return "183"
+    return code
 
 
 def _dyads(sources: list[Actor], targets: list[Actor], require_dyad: bool) -> list[tuple[Actor, Actor | None]]:
