@@ -85,6 +85,10 @@ class Tree:
                 # opposed": the subject hangs from the auxiliary
                 subj = next((s for a in self.kids(j, {"aux", "auxpass"})
                              for s in self.kids(a.i, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)), None)
+            if subj is None:
+                # and "USAID deployed teams": an acronym before the verb read as an adverb
+                subj = next((k for k in self.kids(j, {"advmod", "npadvmod"})
+                             if k.i < j and len(k.text) > 1 and k.text.isalpha() and k.text.isupper()), None)
             if subj is not None:
                 return subj
             tok = self.sentence.tokens[j]
