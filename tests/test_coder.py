@@ -166,6 +166,11 @@ CASES = [
      [("NGAINSBKH", "190", "NGAMIL", "2004-03-01", "asserted")]),
     # the small model reads an acronym before the verb as an adverb: it is the subject
     ("USAID provided shelter materials to Haiti on Monday.", [("USAGOV", "073", "HTI", "2004-03-01", "asserted")]),
+    # claiming one's own attack is a claim of responsibility, and the attack is only claimed;
+    # claiming another's is no claim of responsibility
+    ("The Houthis claimed on Monday that they had attacked a Saudi airport.",
+     [("YEMINSHTH", "190", "SAU", "2004-03-01", "claimed"), ("YEMINSHTH", "015", "SAU", "2004-03-01", "asserted")]),
+    ("Iran claimed on Monday that Israel had attacked Syria.", [("ISR", "190", "SYR", "2004-03-01", "claimed")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

@@ -31,6 +31,8 @@ SETTING_FREE = frozenset({"let", "set"})
 FREE = "free"
 # Verbs of force ("fight", "combat", "attack", "battle") aimed at an affliction are no violence.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge"})  # "claimed that they had attacked"
+CLAIM_CODE = "015"  # acknowledge or claim responsibility
 AFFLICTIONS = frozenset(
     "disease diseases epidemic epidemics pandemic pandemics virus viruses coronavirus ebola malaria "
     "cholera aids hiv polio measles tuberculosis cancer outbreak outbreaks infection infections "
@@ -109,6 +111,7 @@ def find_candidates(
             readings = frames.loose_matches(tree, tok.i, root_class)
             if readings:
                 found.append(Candidate(sentence, tree, tok, readings[0], readings))
+    found += [claim for c in found if (claim := responsibility_claim(tree, c)) is not None]
     strict = [c for c in found if c.loose is None and c.nominal is None]
     used = {i for c in strict for i in c.match.tokens if i != c.verb.i}
     # a support verb is part of its noun's event ("supplied equipment"): no loose reading of its own
@@ -132,6 +135,26 @@ def find_candidates(
         and not (purpose_of_help(tree, c.verb) and c.verb.head in givers)
         and not (c.loose is not None and c.verb.i in supports)
     ]
+
+
+def responsibility_claim(tree: Tree, cand: Candidate) -> Candidate | None:
+    """ "The Houthis claimed that they had attacked the Saudi airport": the claim is an event of
+    its own, a claim of responsibility (015) for the act, with the act's target; the act stays,
+    with its modality `claimed`. Only when the claimant claims its own act (a pronoun subject):
+    "Iran claimed that Israel attacked" is an accusation."""
+    verb = cand.verb
+    if cand.loose is not None or cand.nominal is not None or cand.match.swap:
+        return None
+    if cand.match.frame.code[:2] not in FORCE_ROOTS or verb.dep != "ccomp" or verb.head == verb.i:
+        return None
+    claimer = tree.tokens[verb.head]
+    subject = tree.kid(verb.i, {"nsubj"})
+    if claimer.pos != "VERB" or claimer.lemma.lower() not in CLAIM_VERBS or subject is None or subject.pos != "PRON":
+        return None
+    frame = replace(cand.match.frame, code=CLAIM_CODE)
+    target = cand.match.target or tree.kid(verb.i, {"dobj"})  # "attacked the school": its own noun
+    match = FrameMatch(frame=frame, source=None, target=target, swap=False, tokens=[claimer.i])
+    return Candidate(cand.sentence, tree, claimer, match)
 
 
 def joint_exercise(tree: Tree, match: FrameMatch) -> FrameMatch:

@@ -31,7 +31,7 @@ from ..actors.resolve import ActorResolver, DocContext
 from ..records import Actor, Document, Event, Sentence, Token
 from .classifier import PentaclassModel
 from .codebook import Codebook
-from .candidates import Candidate, find_candidates, symmetric, target_candidates, trigger
+from .candidates import CLAIM_CODE, Candidate, find_candidates, symmetric, target_candidates, trigger
 from .frames import FrameIndex, load_frames
 from .guards import DocumentGuard
 from .embed import model_dir
@@ -454,10 +454,11 @@ def _confidence(cand: Candidate, source: Actor | None, target: Actor | None, cod
         score += 0.03
     if cand.nominal is not None:
         score -= 0.1  # an event noun is often background to the sentence's verb
-    if code.startswith("01"):
+    bare = code.startswith("01") and code != CLAIM_CODE  # a claim of responsibility is news
+    if bare:
         score -= 0.1  # a bare statement says least about what happened
     weight = CLAUSE_WEIGHT.get(cand.tree.tokens[_anchor(cand)].dep, 0.0)
-    if not (weight > 0 and code.startswith("01")):  # "told Reuters": the report, not the news
+    if not (weight > 0 and bare):  # "told Reuters": the report, not the news
         score += weight
     return round(min(score, 0.99), 2)
 
