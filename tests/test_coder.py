@@ -171,6 +171,10 @@ CASES = [
     ("The Houthis claimed on Monday that they had attacked a Saudi airport.",
      [("YEMINSHTH", "190", "SAU", "2004-03-01", "claimed"), ("YEMINSHTH", "015", "SAU", "2004-03-01", "asserted")]),
     ("Iran claimed on Monday that Israel had attacked Syria.", [("ISR", "190", "SYR", "2004-03-01", "claimed")]),
+    # troops named as peacekeeping troops, or arriving to join a peacekeeping mission, keep the peace
+    ("West African peacekeeping troops arrived in Monrovia on Monday.", [("AFRMIL", "074", "LBR", "2004-03-01", "asserted")]),
+    ("Hundreds of British troops arrived in Mali on Monday to join the UN peacekeeping mission there.",
+     [("GBRMIL", "074", "MLI", "2004-03-01", "asserted"), ("GBRMIL", "0334", None, "2004-03-01", "intended")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

@@ -332,7 +332,7 @@ class EventCoder:
     def _event(
         self, doc: Document, cand: Candidate, context: Context, source: Actor | None, target: Actor | None, code: str
     ) -> Event:
-        code = _bombing(_armed_attack(_peacekeeping(code, source), source), cand)
+        code = _bombing(_armed_attack(_peacekeeping(code, source, cand), source), cand)
         cameo = self.codebook.cameo(code)
         plover = self.codebook.plover(code)
         span = trigger(cand)
@@ -375,8 +375,20 @@ CLAUSE_WEIGHT = {"ROOT": 0.15, "relcl": -0.15, "acl": -0.15}
 PEACEKEEPING_TRAVEL = frozenset({"042"})
 
 
-def _peacekeeping(code: str, source: Actor | None) -> str:
-    return "074" if code in PEACEKEEPING_TRAVEL and source is not None and source.sector == "PKO" else code
+def _peacekeeping(code: str, source: Actor | None, cand: Candidate) -> str:
+    """Peacekeepers arriving are peacekeeping (074): a peacekeeping force's travel, troops
+    called peacekeeping troops ("West African peacekeeping troops arrive in Monrovia"), or troops
+    arriving to join or serve in a peacekeeping mission."""
+    if code not in PEACEKEEPING_TRAVEL or source is None:
+        return code
+    if source.sector == "PKO" or (source.sector == "MIL" and "peacekeep" in source.text.lower()):
+        return "074"
+    tree, verb = cand.tree, cand.verb.i
+    for clause in tree.kids(verb, {"advcl", "xcomp"}):
+        lo, hi = tree.subtree(clause.i)
+        if any(t.text.lower().startswith("peacekeep") for t in tree.tokens[lo:hi]):
+            return "074"
+    return code
 
 
 def _armed_attack(code: str, source: Actor | None) -> str:
