@@ -175,6 +175,10 @@ CASES = [
     ("West African peacekeeping troops arrived in Monrovia on Monday.", [("AFRMIL", "074", "LBR", "2004-03-01", "asserted")]),
     ("Hundreds of British troops arrived in Mali on Monday to join the UN peacekeeping mission there.",
      [("GBRMIL", "074", "MLI", "2004-03-01", "asserted"), ("GBRMIL", "0334", None, "2004-03-01", "intended")]),
+    # a backer named in the actor's phrase is not its country; a town attacked is its country's;
+    # the small model's "the coalition [bombed Sanaa]" (acl) is still the coalition's act
+    ("US-backed forces attacked Raqqa on Monday.", [("MIL", "190", "SYR", "2004-03-01", "asserted")]),
+    ("The Saudi-led coalition bombed Sanaa on Monday.", [("SAU", "195", "YEM", "2004-03-01", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

@@ -35,6 +35,9 @@ PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him"
 OWN_STATE_NOUNS = frozenset({"country", "nation", "government"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our"})
 NAME_ENTS = frozenset({"PERSON"})
+# "US-backed forces", "Russia-backed separatists": a modifier naming who backs the actor
+BACKERS = frozenset({"back", "backed", "support", "supported", "fund", "funded", "arm", "armed", "train", "trained",
+                     "sponsor", "sponsored", "finance", "financed", "aid", "aided", "recognise", "recognize"})
 # Sites an attack is made on: their place phrase is theirs, and gives the country ("a military
 # base in northeast Nigeria": NGAMIL). Not embassies, which stand in another state's capital.
 SITE_NOUNS = frozenset({"base", "camp", "position", "target", "headquarters", "outpost", "checkpoint",
@@ -143,7 +146,9 @@ class ActorResolver:
         if named is not None:
             return named
         toks = [tree.tokens[i] for i in idx]
-        resolved = self._resolve(toks, head, ctx)
+        backers = {k for t in toks if t.dep == "amod" and t.lemma.lower() in BACKERS for k in range(*tree.subtree(t.i))}
+        # "US-backed forces": the backer is in the span but is another actor
+        resolved = self._resolve([t for t in toks if t.i not in backers], head, ctx)
         if resolved is None:
             return None
         if resolved.country is None and resolved.sector is not None and resolved.code == resolved.sector:

@@ -31,6 +31,7 @@ SETTING_FREE = frozenset({"let", "set"})
 FREE = "free"
 # Verbs of force ("fight", "combat", "attack", "battle") aimed at an affliction are no violence.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge"})  # "claimed that they had attacked"
 CLAIM_CODE = "015"  # acknowledge or claim responsibility
 AFFLICTIONS = frozenset(
@@ -101,6 +102,10 @@ def find_candidates(
                 found.append(Candidate(sentence, tree, tok, freed))
                 continue
         if tok.pos not in EVENT_POS or tok.lemma.lower() not in frames:
+            continue
+        if (tok.dep == "amod" and tok.i < tok.head) or (tok.tag in ("VBN", "VBD") and tok.dep in NOMINAL_DEPS):
+            # "the internationally recognised government", "detained leaders": a description; a
+            # past form the small model makes a subject or object is one too
             continue
         match = frames.match(tree, tok.i)
         if match is not None and _fights_an_affliction(tree, tok, match):
@@ -295,7 +300,7 @@ def _describing_subjects(tree: Tree, strict: list[Candidate]) -> set[int]:
         if subject is None or subject.i > c.verb.i:
             continue
         for k in tree.kids(subject.i, {"acl"}):
-            if k.tag in ("VBG", "VBN"):
+            if k.tag in ("VBG", "VBN") and k.i != c.verb.i:  # not the event's own verb, misparsed as acl
                 out.add(k.i)
     return out
 

@@ -97,6 +97,13 @@ class PlaceResolver:
                     return _located(sentence, found, how)
         return self.dateline_place(dateline, mentioned) if dateline else None
 
+    def place_of(self, sentence: Sentence, tree: Tree, tok: Token, doc_countries: Sequence[str] = ()) -> Located | None:
+        """The place the phrase headed by `tok` names ("Raqqa", "the city of Basra"), whatever
+        its role in the sentence; None when it names none."""
+        mentioned = tuple(dict.fromkeys([*self.mentioned(sentence), *doc_countries]))
+        found = self._phrase(tree, tok, mentioned)
+        return _located(sentence, found, "argument") if found is not None else None
+
     def mentioned(self, sentence: Sentence) -> list[str]:
         """Countries the sentence names as countries or demonyms, in order. Capitals are left
         out: the capital reading of the very name being resolved ("Tripoli" is Libya's) would
