@@ -179,6 +179,12 @@ CASES = [
     # the small model's "the coalition [bombed Sanaa]" (acl) is still the coalition's act
     ("US-backed forces attacked Raqqa on Monday.", [("MIL", "190", "SYR", "2004-03-01", "asserted")]),
     ("The Saudi-led coalition bombed Sanaa on Monday.", [("SAU", "195", "YEM", "2004-03-01", "asserted")]),
+    # a name in close apposition is the actor ("the group al-Nusra Front"), as is the name the
+    # small model makes a second subject ("The militant group | Hamas fired"); aid workers
+    # expelled are the target
+    ("The group al-Nusra Front will not release the soldiers on Monday.", [("SYRINSNUS", "1243", "MIL", "2004-03-08", "asserted")]),
+    ("The militant group Hamas fired rockets at Israel on Monday.", [("PSEREBHMS", "194", "ISR", "2004-03-01", "asserted")]),
+    ("Sudan expelled humanitarian aid workers on Monday.", [("SDN", "1663", "NGO", "2004-03-01", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

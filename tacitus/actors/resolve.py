@@ -337,7 +337,7 @@ def np_tokens(tree: Tree, head: int, places: bool = False) -> list[int]:
         j = stack.pop()
         for c in tree.children[j]:
             tok = toks[c]
-            if tok.dep == "appos" and not (_personal(tree, toks[j], tok) or _bracketed(tree, tok)):
+            if tok.dep == "appos" and not (_personal(tree, toks[j], tok) or _bracketed(tree, tok) or _close_name(tree, j, tok)):
                 continue  # "Kuwait, its first ever involvement": a description, not the actor
             if tok.dep == "punct" and tok.text in "()" and _bracketed(tree, _bracket_inner(tree, c)):
                 pass  # the brackets of "the World Food Program (WFP)"
@@ -422,6 +422,13 @@ def _bracket_inner(tree: Tree, i: int) -> Token | None:
     while toks[j].head != toks[i].head and toks[j].head != j:  # climb to the bracket's sibling
         j = toks[j].head
     return toks[j] if toks[j].head == toks[i].head and toks[j].dep == "appos" else None
+
+
+def _close_name(tree: Tree, head: int, appos: Token) -> bool:
+    """A name in close apposition, with no comma before it: "the group al-Nusra Front", "the
+    militant group Hamas"."""
+    lo = tree.subtree(appos.i)[0]
+    return appos.pos == "PROPN" and head < lo and all(t.text != "," for t in tree.tokens[head + 1 : lo])
 
 
 def _personal(tree: Tree, head: Token, appos: Token) -> bool:

@@ -55,6 +55,7 @@ RELEASE = "084"  # return, release: persons or property
 # force posture, reduce relations, assault, fight, mass violence.
 PLACE_TARGET_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+INTERNATIONAL_SECTORS = frozenset({"NGO"})  # "expelled aid workers": whom it was done to (a UN mission is the vehicle)
 RIOT = "145"
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF", "SEP", "IMG", "RAD"})
 GENERIC_FORCE = frozenset({"190", "180"})  # force not specified further
@@ -302,7 +303,7 @@ class EventCoder:
                 code = cand.match.frame.code
                 victims = (code[:2] in VICTIM_ROOTS or code.startswith(RELEASE)) and self.resolver.agent_sector(tok) is not None
                 victims = victims and not tree.kids(tok.i, {"poss"})
-                found = [a for a in found if a.country is not None or victims]
+                found = [a for a in found if a.country is not None or victims or a.sector in INTERNATIONAL_SECTORS]
             if found:
                 return found
         if cand.match.frame.code[:2] in PARTNER_ROOTS:

@@ -79,7 +79,10 @@ class Tree:
         """Grammatical subject; for a conjoined or controlled verb, the subject it inherits."""
         j = verb
         for _ in range(6):
-            subj = self.kid(j, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+            # of two subjects (the small model's "The militant group | Hamas fired"), the name
+            # nearest the verb
+            subjects = self.kids(j, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+            subj = subjects[-1] if len(subjects) > 1 and subjects[-1].pos == "PROPN" else next(iter(subjects), None)
             if subj is None:
                 # the small model's misparse "The United Kingdom and France however have
                 # opposed": the subject hangs from the auxiliary
