@@ -185,6 +185,8 @@ CASES = [
     ("The group al-Nusra Front will not release the soldiers on Monday.", [("SYRINSNUS", "1243", "MIL", "2004-03-08", "asserted")]),
     ("The militant group Hamas fired rockets at Israel on Monday.", [("PSEREBHMS", "194", "ISR", "2004-03-01", "asserted")]),
     ("Sudan expelled humanitarian aid workers on Monday.", [("SDN", "1663", "NGO", "2004-03-01", "asserted")]),
+    # being a donor to a country is giving it aid
+    ("Japan is the biggest donor to Myanmar.", [("JPN", "070", "MMR", DOC_DATE, "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),
