@@ -32,7 +32,10 @@ NOT_PLACES = frozenset({"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "MONEY"
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 # "the southern city of Basra", "the U.S. state of Georgia", "the truce village of Panmunjom"
 CONTAINERS = frozenset({"city", "town", "village", "port", "state", "province", "region",
-                        "district", "island", "enclave", "area", "suburb", "outskirts"})
+                        "district", "island", "enclave", "area", "suburb", "outskirts",
+                        # "parts of Kashmir", "the north of the country"
+                        "part", "north", "south", "east", "west", "northeast", "northwest",
+                        "southeast", "southwest"})
 # Roles that make a name an actor (or part of one), not a location.
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "dobj", "dative", "attr",
                         "oprd", "poss", "agent", "compound", "amod", "nmod", "pobj", "pcomp"})
