@@ -24,8 +24,9 @@ from pathlib import Path
 from .. import __version__
 from ..actors.lexicon import ActorLexicon
 from ..dates import DateResolver, EventDate, is_historical
+from ..dates.attach import interval_before
 from ..errors import ConfigError
-from ..geo import Gazetteer, PlaceResolver
+from ..geo import Gazetteer, Located, PlaceResolver
 from ..actors.officials import load_officials
 from ..actors.resolve import ActorResolver, DocContext
 from ..records import Actor, Document, Event, Sentence, Token
@@ -237,14 +238,18 @@ class EventCoder:
         if tok.ent_type not in PLACE_ENTITIES and not (tok.pos == "PROPN" and tok.ent_type in ("", "ORG")):
             return []  # the small model tags some towns ORG or nothing ("shelled Idlib"), never PERSON
         located = self.places.place_of(cand.sentence, cand.tree, tok, [c for c, _ in ctx.countries.most_common()])
-        if located is None or located.span is None or not located.place.country:
-            return []
+        return self._place_actor(located) if located is not None else []
+
+    def _place_actor(self, located: Located) -> list[Actor]:
+        """The actor of the country a place lies in, with the place's words as its text."""
         country = located.place.country
+        if located.span is None or not country:
+            return []
         name = self.resolver.lexicon.country_name(country)
         return [Actor(code=country, country=country, sector=None, name=name, text=located.text, span=located.span)]
 
     def _violent_means(self, tok: Token) -> bool:
-        """A subject that is a weapon or an attack, not a doer ("a car bomb", "the blast", "an
+        """A subject that is a weapon or an attack, not a doer ("a car bomb", "a missile", "an
         airstrike"): its act has an unknown doer, not none."""
         lemma = tok.lemma.lower()
         entry = self.nouns.get(lemma)
@@ -319,15 +324,13 @@ class EventCoder:
                 return self.resolver.actors(tree, tok, ctx)
         # ... or the country of the place it is done in ("declared a ceasefire in Tripoli": LBY)
         located = self.places.locate(cand.sentence, tree, cand.verb.i, [c for c, _ in ctx.countries.most_common()])
-        if located is None or located.how != "locative" or located.span is None or not located.place.country:
+        if located is None or located.how != "locative" or located.span is None:
             return []
         start, end = tree.tokens[lo].start, tree.tokens[hi - 1].end
         inside = [t.i for t in tree.tokens if located.span[0] <= t.start < located.span[1]]
         if not (start <= located.span[0] and located.span[1] <= end) or any(i in skip for i in inside):
             return []
-        country = located.place.country
-        name = self.resolver.lexicon.country_name(country)
-        return [Actor(code=country, country=country, sector=None, name=name, text=located.text, span=located.span)]
+        return self._place_actor(located)
 
     def _when(self, doc: Document, sentence: Sentence, tree: Tree, verb: int) -> EventDate:
         """The verb's own date; a complement with none takes its governor's ("In 1993 the North
@@ -336,7 +339,7 @@ class EventCoder:
         doc_date = self.dates.document_date(doc)  # the dated story's date, or an inferred year
         own = when = self.dates.event_date(sentence, tree, verb, doc_date)
         tok = tree.tokens[verb]
-        if not _from_words(own) and tok.dep == "advcl" and tok.head != verb:
+        if not _from_words(own) and interval_before(tree, verb) is not None:
             # "five years after crowds burned down its embassy": that long before its governor
             earlier = self.dates.before(sentence, tree, verb, self._when(doc, sentence, tree, tok.head))
             if earlier is not None:
