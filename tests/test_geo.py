@@ -139,6 +139,12 @@ def test_load_is_cached(gazetteer):
     ("United Nations", (), ("United Nations headquarters", "USA", "building")),
     ("UN", ("AUT",), ("Vienna International Centre", "AUT", "building")),
     ("Gaza", (), ("Gaza", "PSE", "city")),  # the Gaza Strip is not a state
+    # regions: the internationally recognised state; a region named like its own city stays the city
+    ("Crimea", (), ("Crimea", "UKR", "admin1")),
+    ("Golan Heights", (), ("Golan Heights", "SYR", "admin1")),
+    ("Tigray", (), ("Tigray", "ETH", "admin1")),
+    ("Kashmir", (), ("Kashmir", "IND", "admin1")),
+    ("Idlib", (), ("Idlib", "SYR", "city")),
 ])
 def test_lookup(gazetteer, name, countries, expected):
     place = gazetteer.lookup(name, countries)
@@ -230,6 +236,20 @@ def test_packaged_places_rows_resolve_to_themselves(gazetteer):
                  "NATO headquarters", "Palais des Nations", "Vienna International Centre"):
         assert gazetteer.lookup(name).name == name
     assert gazetteer.lookup("Pentagon").admin1 == "US.VA"  # Arlington, Virginia, not Texas
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The army imposed a curfew in Rakhine State on Monday.", ("Rakhine", "MMR", "Rakhine State")),
+    ("Taliban fighters attacked a checkpoint in Helmand Province on Monday.", ("Helmand", "AFG", "Helmand Province")),
+    ("Police imposed a curfew in parts of Kashmir on Monday.", ("Kashmir", "IND", "Kashmir")),
+])
+def test_regions_are_places_with_their_region_word(nlp, resolver, text, place):
+    # the small model tags "Rakhine State" as a person; the region word names a region
+    sentence = next(parse(nlp, [text]))[0]
+    verb = next(t.i for t in sentence.tokens if t.dep == "ROOT")
+    location = resolver.event_location(sentence, Tree.of(sentence), verb)
+    assert (location["name"], location["country"], location["text"]) == place
+    assert location["feature"] == "admin1"
 
 
 def test_no_data_is_loaded_at_import():

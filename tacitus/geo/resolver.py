@@ -36,6 +36,9 @@ CONTAINERS = frozenset({"city", "town", "village", "port", "state", "province", 
                         # "parts of Kashmir", "the north of the country"
                         "part", "north", "south", "east", "west", "northeast", "northwest",
                         "southeast", "southwest"})
+# The word after a region's name ("Rakhine State", "Helmand Province", "Donetsk Oblast").
+REGION_WORDS = frozenset({"state", "province", "region", "governorate", "district", "oblast", "prefecture",
+                          "county", "territory", "valley"})
 # Roles that make a name an actor (or part of one), not a location.
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "dobj", "dative", "attr",
                         "oprd", "poss", "agent", "compound", "amod", "nmod", "pobj", "pcomp"})
@@ -171,8 +174,8 @@ class PlaceResolver:
                 depth: int = 0) -> _Found | None:
         """The place a locative object names: "Pyongyang", "the State Department", "the
         Kenyan capital", "the city of Basra", "Columbus, Georgia", "the embassy in Seoul"."""
-        if tok.ent_type in NOT_PLACES or depth > 3:
-            return None
+        if depth > 3 or (tok.ent_type in NOT_PLACES and not (tok.ent_type == "PERSON" and tok.text.lower() in REGION_WORDS)):
+            return None  # (the small model tags "Rakhine State" as a person)
         inner = None
         for obj in _locative_objects(tree, tok.i):
             inner = inner or self._phrase(tree, obj, mentioned, depth + 1)
@@ -208,6 +211,10 @@ class PlaceResolver:
                 state = self.gazetteer.us_state(" ".join(words[:-1]))
                 if state is not None:
                     return _Found(state, lo, hi)
+            if len(words) > 1 and words[-1].lower() in REGION_WORDS:  # "Rakhine State", "Helmand Province"
+                region = self.gazetteer.lookup(" ".join(words[:-1]), near)
+                if region is not None and region.feature == "admin1":
+                    return _Found(region, lo, hi)
             qualified = self._qualifier(tree, hi, text)
             if qualified is not None:
                 return _Found(qualified[0], lo, qualified[1])
