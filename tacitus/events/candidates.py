@@ -32,6 +32,9 @@ FREE = "free"
 # Verbs of force ("fight", "combat", "attack", "battle") aimed at an affliction are no violence.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+# What a message that acts was carried by: a statement ("issued a statement condemning X") or
+# an endorsement ("approved a resolution criticizing X"), no event beside the act it carries.
+VEHICLE_ROOTS = frozenset({"01", "05"})
 CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge"})  # "claimed that they had attacked"
 CLAIM_CODE = "015"  # acknowledge or claim responsibility
 AFFLICTIONS = frozenset(
@@ -135,7 +138,7 @@ def find_candidates(
     return [
         c for c in found
         if c.verb.i not in used and c.verb.i not in inside
-        and not (c.verb.i in vehicles and c.match.frame.code[:2] == "01")
+        and not (c.verb.i in vehicles and c.match.frame.code[:2] in VEHICLE_ROOTS)
         and not (_content_clause(tree, c.verb) and c.verb.head in content)
         and not (purpose_of_help(tree, c.verb) and c.verb.head in givers)
         and not (c.loose is not None and c.verb.i in supports)
