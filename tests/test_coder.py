@@ -191,6 +191,8 @@ CASES = [
     ("Indian police imposed a curfew in parts of Ahmedabad on Monday.", [("INDCOP", "1723", "IND", "2004-03-01", "asserted")]),
     # a resolution that criticizes: the criticism is the event, not an endorsement of it
     ("The European Parliament approved a resolution criticizing Nicaragua on Monday.", [("EURLEG", "111", "NIC", "2004-03-01", "asserted")]),
+    # a law or decree that acts is its maker's act
+    ("The Syrian government passed a decree lifting the state of emergency on Monday.", [("SYRGOV", "0814", None, "2004-03-01", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

@@ -91,6 +91,8 @@ RESOLVE_CASES = [
     ("three weeks ago", "past", ("1997-11", "month", None)),
     ("two decades ago", "past", ("1977", "year", None)),
     ("since January", "past", ("1997-01", "month", "1997-11-27")),
+    # "since" looks back even under a future verb: the last December, not the coming one
+    ("since December", "future", ("1996-12", "month", "1997-11-27")),
     ("last May", "past", ("1997-05", "month", None)),
     ("next May", "past", ("1998-05", "month", None)),
     ("Wed., Nov. 26", "past", ("1997-11-26", "day", None)),
@@ -130,6 +132,13 @@ def test_relative_words_need_a_document_date(resolver):
     assert korean is not None and korean.date == "1996"
     since = resolver.resolve("since 1993", None)
     assert since is not None and (since.date, since.end) == ("1993", None)
+
+
+def test_since_a_time_after_the_story_is_no_date(resolver):
+    # found by the date fuzzer: "since spring" on 1 January read as the coming spring ran backwards
+    assert resolver.resolve("since 2003", dt.date(2000, 1, 1)) is None
+    spring = resolver.resolve("since spring", dt.date(2000, 1, 1), "future")
+    assert (spring.date, spring.precision, spring.end) == ("1999-03", "month", "2000-01-01")
 
 
 def test_resolve_rejects_an_unknown_tense(resolver):

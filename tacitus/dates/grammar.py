@@ -127,10 +127,15 @@ def _phrase(w: list[str], c: Context) -> Period | None:
     if head in SAME_PREPS and len(w) > 1:
         return _phrase(w[1:], c)
     if head == "since" and len(w) > 1:
-        p = _phrase(w[1:], c)
-        if p is None:
+        # "since" looks back whatever the verb's tense: "since spring" in January is last spring
+        p = _phrase(w[1:], replace(c, future=False))
+        if p is None or (c.base is not None and p.start > c.base):
             return None
-        return replace(p, end=c.base, end_precision="day") if c.base else p
+        if c.base is None:
+            return p
+        if _last_day(p.start, p.precision) >= c.base:  # "since January" on 1 January: that month
+            return replace(p, end=None, end_precision=None)
+        return replace(p, end=c.base, end_precision="day")
     if head == "for" and len(w) > 1:  # "scheduled for next spring"; "for two years" is no date
         return _core(w[1:], c)
     if head in ("after", "until", "till") or head in ("from", "between") and len(w) < 4:
@@ -347,6 +352,15 @@ def _winter_years(w: list[str], first: int, last: int, c: Context) -> Period | N
     if span is None or span.precision != "year" or span.end is None:
         return None
     return span if span.end.year == span.start.year + 1 else None
+
+
+def _last_day(start: dt.date, precision: str) -> dt.date:
+    """The last calendar day of the day, month or year that starts at `start`."""
+    if precision == "year":
+        return dt.date(start.year, 12, 31)
+    if precision == "month":
+        return dt.date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
+    return start
 
 
 def _season_end(year: int, first: int, last: int) -> dt.date:

@@ -13,7 +13,7 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 # X", "sent a letter threatening X". The verb on such a noun is what its author did.
 MESSAGE_NOUNS = frozenset(
     "statement report letter communique communiqué declaration message note resolution speech "
-    "editorial post tweet video".split()
+    "editorial post tweet video bill decree law order directive motion".split()
 )
 
 MEANS_PREPS = frozenset({"by", "through"})  # "did X by doing Y": the same doer
