@@ -193,6 +193,9 @@ CASES = [
     ("The European Parliament approved a resolution criticizing Nicaragua on Monday.", [("EURLEG", "111", "NIC", "2004-03-01", "asserted")]),
     # a law or decree that acts is its maker's act
     ("The Syrian government passed a decree lifting the state of emergency on Monday.", [("SYRGOV", "0814", None, "2004-03-01", "asserted")]),
+    # conjoined country modifiers on a thing: each country (no role to carry, never an empty code)
+    ("Japan criticized Chinese and Russian policies on Monday.",
+     [("JPN", "111", "CHN", "2004-03-01", "asserted"), ("JPN", "111", "RUS", "2004-03-01", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

@@ -113,8 +113,12 @@ class ActorResolver:
         for m in tree.kids(i, {"amod", "compound"}) + places:
             for c in (tree.tokens[j] for j in tree.conjuncts(m.i) if j != m.i):
                 country = self._word_country(tree, c, ctx)
-                if country is not None and country != actor.country:
+                if country is None or country == actor.country:
+                    continue
+                if role:  # "Chinese and Russian diplomats": the role in each country
                     out.append(self._with_country(replace(actor, code=role, country=None, name=None), country))
+                else:  # "Iraqi and Turkish policies": each country itself
+                    out.append(replace(actor, code=country, country=country, name=self.lexicon.country_name(country)))
         return out
 
     def _word_country(self, tree: Tree, tok: Token, ctx: DocContext) -> str | None:
