@@ -349,3 +349,10 @@ def test_a_clause_years_before_its_governor_is_historical():
     burning = events["1712"]
     assert (burning.date, burning.date_precision, burning.historical) == ("1999", "year", True)
     assert burning.plover["context"] == ["historical"]
+
+
+def test_an_adjective_after_the_noun_keeps_its_phrase_in_the_span_not_in_the_code():
+    # "rebels loyal to X": X is in the actor's words, but X's role is not the rebels'
+    [freed] = code_text("Rebels loyal to former vice president Riek Machar freed 30 prisoners on Monday.", DOC_DATE)
+    assert (freed.source.code, freed.source.text) == ("REB", "Rebels loyal to former vice president Riek Machar")
+    assert (freed.cameo, freed.target.code) == ("0841", "CRM")

@@ -150,8 +150,10 @@ class ActorResolver:
         if named is not None:
             return named
         toks = [tree.tokens[i] for i in idx]
-        backers = {k for t in toks if t.dep == "amod" and t.lemma.lower() in BACKERS for k in range(*tree.subtree(t.i))}
-        # "US-backed forces": the backer is in the span but is another actor
+        backers = {k for t in toks if t.dep == "amod" and (t.lemma.lower() in BACKERS or _after_noun(t))
+                   for k in range(*tree.subtree(t.i))}
+        # "US-backed forces", "rebels loyal to Riek Machar": the backer or leader is in the span
+        # but is another actor
         resolved = self._resolve([t for t in toks if t.i not in backers], head, ctx)
         if resolved is None:
             return None
@@ -347,6 +349,8 @@ def np_tokens(tree: Tree, head: int, places: bool = False) -> list[int]:
                 pass  # the brackets of "the World Food Program (WFP)"
             elif tok.dep == "prep" and (j == head or toks[j].dep == "appos") and _np_prep(tree, tok, places):
                 pass
+            elif tok.dep == "prep" and _after_noun(toks[j]):
+                pass  # "rebels loyal to Riek Machar": the adjective's phrase is in the span
             elif tok.dep == "pobj" and toks[j].dep == "prep" and c != head:
                 pass
             elif tok.dep == "advmod" and _counted(tree, j):
@@ -426,6 +430,12 @@ def _bracket_inner(tree: Tree, i: int) -> Token | None:
     while toks[j].head != toks[i].head and toks[j].head != j:  # climb to the bracket's sibling
         j = toks[j].head
     return toks[j] if toks[j].head == toks[i].head and toks[j].dep == "appos" else None
+
+
+def _after_noun(tok: Token) -> bool:
+    """An adjective after its noun, with a phrase of its own ("rebels loyal to X", "forces
+    allied with Y")."""
+    return tok.dep == "amod" and tok.i > tok.head
 
 
 def _close_name(tree: Tree, head: int, appos: Token) -> bool:
