@@ -82,7 +82,7 @@ class Tree:
             # of two subjects (the small model's "The militant group | Hamas fired"), the name
             # nearest the verb
             subjects = self.kids(j, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
-            subj = subjects[-1] if len(subjects) > 1 and subjects[-1].pos == "PROPN" else next(iter(subjects), None)
+            subj = subjects[-1] if len(subjects) > 1 and self._second_subject(subjects[-1]) else next(iter(subjects), None)
             if subj is None:
                 # the small model's misparse "The United Kingdom and France however have
                 # opposed": the subject hangs from the auxiliary
@@ -128,6 +128,14 @@ class Tree:
                 return self.sentence.tokens[tok.head] if active else None
             return None
         return None
+
+    def _second_subject(self, subj: Token) -> bool:
+        """A name the small model makes a second subject is the actor's name ("The militant
+        group | Hamas fired"), unless it is the object of a preposition left dangling before it
+        ("Rebels loyal to | former vice president Riek Machar freed")."""
+        lo = self.subtree(subj.i)[0]
+        before = self.sentence.tokens[lo - 1] if lo > 0 else None
+        return subj.pos == "PROPN" and not (before is not None and before.pos == "ADP" and not self.children[before.i])
 
     def agent(self, verb: int) -> Token | None:
         """The "by" phrase of a passive verb: its object."""
