@@ -36,7 +36,8 @@ OWN_STATE_NOUNS = frozenset({"country", "nation", "government"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our"})
 NAME_ENTS = frozenset({"PERSON"})
 # "US-backed forces", "Russia-backed separatists": a modifier naming who backs the actor
-BACKERS = frozenset({"back", "backed", "support", "supported", "fund", "funded", "arm", "armed", "train", "trained",
+# ("armed" is not one: "armed forces", "armed men" are armed, not armed by someone)
+BACKERS = frozenset({"back", "backed", "support", "supported", "fund", "funded", "train", "trained",
                      "sponsor", "sponsored", "finance", "financed", "aid", "aided", "recognise", "recognize"})
 # Sites an attack is made on: their place phrase is theirs, and gives the country ("a military
 # base in northeast Nigeria": NGAMIL). Not embassies, which stand in another state's capital.
