@@ -356,3 +356,10 @@ def test_an_adjective_after_the_noun_keeps_its_phrase_in_the_span_not_in_the_cod
     [freed] = code_text("Rebels loyal to former vice president Riek Machar freed prisoners on Monday.", DOC_DATE)
     assert (freed.source.code, freed.source.text) == ("REB", "Rebels loyal to former vice president Riek Machar")
     assert (freed.cameo, freed.target.code) == ("0841", "CRM")
+
+
+def test_a_clause_on_a_date_is_at_that_date():
+    # "since June 1999, when Israel and Hamas fought a war": the war is of June 1999, not news
+    text = "The inquiry will cover events since June 1999, when Israel and Hamas fought a war in Gaza."
+    fights = [e for e in code_text(text, DOC_DATE) if e.cameo_root == "19"]
+    assert fights and {(e.date, e.date_precision, e.historical) for e in fights} == {("1999-06", "month", True)}

@@ -93,6 +93,25 @@ class DateResolver:
             return EventDate(None, None, None, "unknown")
         return EventDate(doc_date.isoformat(), "day", None, "document")
 
+    def clause_on_a_date(
+        self, sentence: Sentence, tree: Tree, verb: int, doc_date: dt.date | InferredYear | None
+    ) -> EventDate | None:
+        """ "events since June 2014, when Israel and Hamas fought a war": a relative clause on a
+        date happened at that date; None when the clause hangs on no date or it does not
+        resolve."""
+        tok = tree.tokens[verb]
+        if tok.dep != "relcl" or tok.head == verb or tree.tokens[tok.head].ent_type != "DATE":
+            return None
+        toks = tree.tokens
+        lo = hi = tok.head
+        while lo > 0 and toks[lo - 1].ent_type == "DATE":
+            lo -= 1
+        while hi + 1 < len(toks) and toks[hi + 1].ent_type == "DATE":
+            hi += 1
+        text, span = expression_text(sentence, lo, hi + 1)
+        period = self._period(text, doc_date if isinstance(doc_date, dt.date) else None, False)
+        return _event_date(period, text, span) if period is not None else None
+
     def before(self, sentence: Sentence, tree: Tree, verb: int, base: EventDate) -> EventDate | None:
         """The date of an event that a clause places a length of time before `base`, the date
         of the clause it hangs from ("five years after crowds burned down its embassy, an

@@ -335,10 +335,16 @@ class EventCoder:
     def _when(self, doc: Document, sentence: Sentence, tree: Tree, verb: int) -> EventDate:
         """The verb's own date; a complement with none takes its governor's ("In 1993 the North
         refused to let inspectors visit": the visit is dated 1993 too), or a date that long
-        before it ("two years after protesters stormed its embassy")."""
+        before it ("two years after protesters stormed its embassy"); a clause on a date is at
+        that date ("since June 2014, when Israel and Hamas fought a war")."""
         doc_date = self.dates.document_date(doc)  # the dated story's date, or an inferred year
         own = when = self.dates.event_date(sentence, tree, verb, doc_date)
         tok = tree.tokens[verb]
+        if not _from_words(own):
+            # "since June 2014, when Israel and Hamas fought a war": at that date
+            named = self.dates.clause_on_a_date(sentence, tree, verb, doc_date)
+            if named is not None:
+                return named
         if not _from_words(own) and interval_before(tree, verb) is not None:
             # "five years after crowds burned down its embassy": that long before its governor
             earlier = self.dates.before(sentence, tree, verb, self._when(doc, sentence, tree, tok.head))
