@@ -363,3 +363,9 @@ def test_a_clause_on_a_date_is_at_that_date():
     text = "The inquiry will cover events since June 1999, when Israel and Hamas fought a war in Gaza."
     fights = [e for e in code_text(text, DOC_DATE) if e.cameo_root == "19"]
     assert fights and {(e.date, e.date_precision, e.historical) for e in fights} == {("1999-06", "month", True)}
+
+
+def test_a_law_aimed_at_people_is_a_sanction_not_force():
+    # "signed an executive order targeting officials": the order is the act, and it is a sanction
+    assert coded("President Obama signed an executive order targeting seven Russian officials.", "2014-03-17") == [
+        ("USAGOV", "163", "RUSGOV", "2014-03-17", "asserted")]

@@ -35,6 +35,8 @@ NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # What a message that acts was carried by: a statement ("issued a statement condemning X") or
 # an endorsement ("approved a resolution criticizing X"), no event beside the act it carries.
 VEHICLE_ROOTS = frozenset({"01", "05"})
+LEGAL_NOUNS = frozenset({"order", "decree", "law", "bill", "directive", "resolution"})
+SANCTION_CODE = "163"  # impose embargo, boycott or sanctions
 CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge"})  # "claimed that they had attacked"
 CLAIM_CODE = "015"  # acknowledge or claim responsibility
 AFFLICTIONS = frozenset(
@@ -130,6 +132,10 @@ def find_candidates(
     carried = {i for i, carrier in carriers.items() if carrier is not None}
     inside -= carried
     vehicles = {carriers[i] for i in carried}
+    # "signed an executive order targeting seven Russian officials": a law does not shoot; what it
+    # aims at people is a sanction
+    found = [_sanction(c) if c.verb.i in carried and tree.tokens[c.verb.head].lemma.lower() in LEGAL_NOUNS
+             and c.match.frame.code[:2] in FORCE_ROOTS else c for c in found]
     content = {c.verb.i for c in strict if c.match.frame.code[:2] in CONTENT_ROOTS}
     # "provided $1.7 billion in assistance to support Syrian refugees": the help is what was given
     givers = {c.verb.i for c in found if c.loose is None and c.match.frame.code[:2] in GIVING_ROOTS}
@@ -143,6 +149,11 @@ def find_candidates(
         and not (purpose_of_help(tree, c.verb) and c.verb.head in givers)
         and not (c.loose is not None and c.verb.i in supports)
     ]
+
+
+def _sanction(cand: Candidate) -> Candidate:
+    frame = replace(cand.match.frame, code=SANCTION_CODE)
+    return replace(cand, match=replace(cand.match, frame=frame))
 
 
 def responsibility_claim(tree: Tree, cand: Candidate) -> Candidate | None:
