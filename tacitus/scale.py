@@ -34,8 +34,12 @@ LOCAL = "local:"
 #   back to the kernel at once; spaCy frees and reallocates a lot per batch, and that setting
 #   cost each worker ~30% more CPU (a fifth of it system time) than the same work in a local
 #   worker pool. Workers keep glibc's own threshold; one math thread each, as Dask sets.
+# - Work stealing moves queued batches between workers: with one-thread workers of equal speed
+#   and at most two batches each in flight there is nothing to balance, and each move is a
+#   transfer plus scheduler work in the main process, which shares the cores (benchmarks/README).
 LOCAL_WORKER_CONFIG = {
     "distributed.worker.profile.enabled": False,
+    "distributed.scheduler.work-stealing": False,
     "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
 }
 
