@@ -55,6 +55,10 @@ class DocContext:
     people: dict[str, tuple[str, str | None, str | None, str]] = field(default_factory=dict)
     countries: Counter = field(default_factory=Counter)
 
+    def countries_by_mentions(self) -> list[str]:
+        """The countries the story has named so far, most often named first."""
+        return [c for c, _ in self.countries.most_common()]
+
 
 @dataclass(slots=True)
 class Resolved:

@@ -147,6 +147,12 @@ def _seeds(toks: list[Token]) -> list[tuple[int, int]]:
     return spans
 
 
+def date_span(toks: list[Token], i: int) -> tuple[int, int]:
+    """The token range [lo, hi) of the date entity that token i is in (the widest of `_seeds`),
+    or i alone."""
+    return max((s for s in _seeds(toks) if s[0] <= i < s[1]), key=lambda s: s[1] - s[0], default=(i, i + 1))
+
+
 def _inner_date(toks: list[Token], k: int, lo: int, hi: int) -> bool:
     """A calendar word hanging adverbially inside a longer entity ("25 years [last November]",
     "three days [last week]")."""

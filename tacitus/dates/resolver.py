@@ -22,8 +22,8 @@ from .attach import (
     expression_text,
     find_expressions,
     governing_verb,
+    date_span,
     has_date_words,
-    interval_before,
     own_expressions,
     verb_tense,
 )
@@ -102,25 +102,20 @@ class DateResolver:
         tok = tree.tokens[verb]
         if tok.dep != "relcl" or tok.head == verb or tree.tokens[tok.head].ent_type != "DATE":
             return None
-        toks = tree.tokens
-        lo = hi = tok.head
-        while lo > 0 and toks[lo - 1].ent_type == "DATE":
-            lo -= 1
-        while hi + 1 < len(toks) and toks[hi + 1].ent_type == "DATE":
-            hi += 1
-        text, span = expression_text(sentence, lo, hi + 1)
+        lo, hi = date_span(tree.tokens, tok.head)
+        text, span = expression_text(sentence, lo, hi)
         period = self._period(text, doc_date if isinstance(doc_date, dt.date) else None, False)
         return _event_date(period, text, span) if period is not None else None
 
-    def before(self, sentence: Sentence, tree: Tree, verb: int, base: EventDate) -> EventDate | None:
+    def before(self, sentence: Sentence, interval: tuple[str, int, int], base: EventDate) -> EventDate | None:
         """The date of an event that a clause places a length of time before `base`, the date
         of the clause it hangs from ("five years after crowds burned down its embassy, an
         official said on Saturday": the burning, five years before that Saturday, at year
-        precision); None when the clause gives no length or `base` has no date."""
-        found = interval_before(tree, verb)
-        if found is None or base.date is None:
+        precision); `interval` is what `attach.interval_before` read in the clause. None when
+        `base` has no date."""
+        if base.date is None:
             return None
-        words, lo, hi = found
+        words, lo, hi = interval
         start = dt.date.fromisoformat(base.date if base.precision == "day" else (base.date + "-01-01")[:10])
         period = self._period(f"{words} ago", start, False)
         if period is None:

@@ -38,9 +38,8 @@ from tacitus.actors.officials import Official, OfficialsIndex
 from tacitus.errors import InputError
 from tacitus.eval.gold import GoldSentence, load_petr_records
 from tacitus.eval.harness import ErrorCase, Metric, TaskResult
-from tacitus.eval.petr_actors import CODE_BRACKETS, read_dictionary
+from tacitus.eval.petr_actors import CODE_BRACKETS, NULL_CODE, read_dictionary
 
-NULL_CODE = "---"
 # The actor dictionary each records file is coded with (siblings in the reference folder).
 DICTIONARIES = {
     "PETR.UnitTest.records.xml": "PETR.Validate.actors.txt",

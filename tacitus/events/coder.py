@@ -237,7 +237,7 @@ class EventCoder:
         gazetteer knows the place; the place's words are the actor's text."""
         if tok.ent_type not in PLACE_ENTITIES and not (tok.pos == "PROPN" and tok.ent_type in ("", "ORG")):
             return []  # the small model tags some towns ORG or nothing ("shelled Idlib"), never PERSON
-        located = self.places.place_of(cand.sentence, cand.tree, tok, [c for c, _ in ctx.countries.most_common()])
+        located = self.places.place_of(cand.sentence, cand.tree, tok, ctx.countries_by_mentions())
         return self._place_actor(located) if located is not None else []
 
     def _place_actor(self, located: Located) -> list[Actor]:
@@ -281,7 +281,7 @@ class EventCoder:
         when = self._when(doc, cand.sentence, cand.tree, anchor)
         location = self.places.event_location(
             cand.sentence, cand.tree, anchor,
-            doc_countries=[c for c, _ in ctx.countries.most_common()], dateline=doc.dateline,
+            doc_countries=ctx.countries_by_mentions(), dateline=doc.dateline,
         )
         return Context(
             when=when,
@@ -323,7 +323,7 @@ class EventCoder:
             if self.resolver.names_country(tree, tok, ctx):
                 return self.resolver.actors(tree, tok, ctx)
         # ... or the country of the place it is done in ("declared a ceasefire in Tripoli": LBY)
-        located = self.places.locate(cand.sentence, tree, cand.verb.i, [c for c, _ in ctx.countries.most_common()])
+        located = self.places.locate(cand.sentence, tree, cand.verb.i, ctx.countries_by_mentions())
         if located is None or located.how != "locative" or located.span is None:
             return []
         start, end = tree.tokens[lo].start, tree.tokens[hi - 1].end
@@ -345,9 +345,10 @@ class EventCoder:
             named = self.dates.clause_on_a_date(sentence, tree, verb, doc_date)
             if named is not None:
                 return named
-        if not _from_words(own) and interval_before(tree, verb) is not None:
+        interval = None if _from_words(own) else interval_before(tree, verb)
+        if interval is not None:
             # "five years after crowds burned down its embassy": that long before its governor
-            earlier = self.dates.before(sentence, tree, verb, self._when(doc, sentence, tree, tok.head))
+            earlier = self.dates.before(sentence, interval, self._when(doc, sentence, tree, tok.head))
             if earlier is not None:
                 return earlier
         for _ in range(3):

@@ -272,11 +272,16 @@ def _object(tree: Tree, head: int, passive: bool) -> Token | None:
     obj = tree.kid(head, OBJECT_DEPS)
     if obj is None and passive:
         obj = tree.kid(head, PASSIVE_SUBJECT_DEPS)
-    if obj is None and _is_participle_modifier(tree, head):
-        obj = tree.tokens[tree.tokens[head].head]
-    if obj is None:
-        obj = _participle_clause_subject(tree, head)
-    return obj
+    return obj if obj is not None else _misparsed_object(tree, head)
+
+
+def _misparsed_object(tree: Tree, head: int) -> Token | None:
+    """The object the small model hangs elsewhere: the noun a past participle modifies ("the
+    aid provided by Japan"), or the subject of a bare clause under the verb ("accept [refugees
+    fleeing violence]")."""
+    if _is_participle_modifier(tree, head):
+        return tree.tokens[tree.tokens[head].head]
+    return _participle_clause_subject(tree, head)
 
 
 def _participle_clause_subject(tree: Tree, head: int) -> Token | None:
@@ -303,11 +308,7 @@ def _is_participle_modifier(tree: Tree, verb: int) -> bool:
 def _object_noun(tree: Tree, head: int, lemmas: tuple[str, ...], passive: bool) -> Token | None:
     # an adjective predicate is the object word of a copula ("is skeptical about", "remains hopeful")
     deps = OBJECT_DEPS | {"acomp"} | (PASSIVE_SUBJECT_DEPS if passive else frozenset())
-    candidates = tree.kids(head, deps)
-    if not candidates and _is_participle_modifier(tree, head):
-        candidates = [tree.tokens[tree.tokens[head].head]]
-    if not candidates:
-        candidates = [t for t in [_participle_clause_subject(tree, head)] if t is not None]
+    candidates = tree.kids(head, deps) or [t for t in [_misparsed_object(tree, head)] if t is not None]
     for obj in candidates:
         for j in tree.conjuncts(obj.i):
             tok = tree.tokens[j]
