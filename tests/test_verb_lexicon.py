@@ -9,7 +9,8 @@ from collections import Counter
 import pytest
 
 from tacitus.events.codebook import Codebook
-from tacitus.events.frames import PREPOSITIONS, FrameIndex, load_frames
+from tacitus.errors import ConfigError
+from tacitus.events.frames import PREPOSITIONS, FrameIndex, load_frames, parse_lexicon
 from tacitus.events.syntax import Tree
 from tacitus.nlp import parse
 
@@ -29,6 +30,33 @@ def frames() -> FrameIndex:
 
 def test_lexicon_parses_and_is_substantial(frames):
     assert len(frames.frames) >= 600
+
+
+def test_word_classes_expand_in_every_slot():
+    text = (
+        "@aid = aid/help\n"
+        "@goods = @aid/food   # a class may use one defined above it\n"
+        "@give = give/send\n"
+        "070   @give @goods to TGT | give TGT @aid/relief/aid | agree +@give TGT\n"
+    )
+    frames = [(f.verb, [(e.kind, e.words) for e in f.elements]) for f in parse_lexicon(text, "t")]
+    assert frames == [
+        ("give", [("noun", ("aid", "help", "food")), ("prep", ("to",))]),
+        ("send", [("noun", ("aid", "help", "food")), ("prep", ("to",))]),
+        ("give", [("TGT", ()), ("noun", ("aid", "help", "relief"))]),
+        ("agree", [("verb", ("give", "send")), ("TGT", ())]),
+    ]
+
+
+@pytest.mark.parametrize("text, message", [
+    ("070   give @aid to TGT\n", "t:1: word class @aid is not defined above this line"),
+    ("@aid = aid\n@aid = help\n", "t:2: word class @aid is defined twice"),
+    ("@aid = aid, help\n", "t:1: expected '@name = word/word/...'"),
+    ("@aid = Aid/help\n", "t:1: cannot read the words of @aid"),
+])
+def test_bad_word_classes_name_the_line(text, message):
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        parse_lexicon(text, "t")
 
 
 def test_every_code_is_in_the_codebook(frames):

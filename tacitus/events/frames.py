@@ -14,6 +14,11 @@ A PATTERN is a verb lemma followed by elements, read left to right along the par
     noun         the current verb's object noun, by lemma ("hold talk with TGT"); a/b for alternatives
     verb_particle  a particle verb is written with an underscore: call_off, set_forth, pull_out
 
+A word class names a list once and stands for it in any slot of a later line:
+
+    @aid = aid/assistance/help/support/package
+    070   send @aid to TGT | provide/supply TGT with @aid/relief
+
 The most specific matching pattern (most elements) wins; ties go to the first in the file.
 """
 
@@ -48,6 +53,8 @@ GENERIC_HEADS = frozenset(
     "material item kit package shipment consignment hour agreement accord deal pact operation mission force".split()
 )
 _CODE = re.compile(r"^\d{2,4}$")
+_CLASS_DEF = re.compile(r"^@([a-z][a-z_]*)\s*=\s*(\S+)$")
+_CLASS_USE = re.compile(r"@([a-z][a-z_]*)")
 TIME_ENTS = frozenset({"DATE", "TIME"})
 ANY_NOUN = "*"  # the wildcard of opened frames (FrameIndex.loose_matches), never in the lexicon
 
@@ -132,17 +139,57 @@ def _elements(rest: list[str], text: str, line: int, origin: str) -> tuple[Eleme
 
 def parse_lexicon(text: str, origin: str) -> list[Frame]:
     frames: list[Frame] = []
+    classes: dict[str, str] = {}
     for n, raw in enumerate(text.splitlines(), start=1):
         body = raw.split("#", 1)[0].strip()
         if not body:
+            continue
+        if body.startswith("@"):
+            name, words = _class_definition(body, classes, n, origin)
+            classes[name] = words
             continue
         parts = body.split(None, 1)
         if len(parts) != 2 or not _CODE.match(parts[0]):
             raise ConfigError(f"{origin}:{n}: expected 'CODE PATTERN [| PATTERN ...]', got {raw.strip()!r}")
         code, patterns = parts
-        for pattern in patterns.split("|"):
+        for pattern in _expand_classes(patterns, classes, n, origin).split("|"):
             frames.extend(parse_pattern(pattern.strip(), code, n, origin))
     return frames
+
+
+def _class_definition(body: str, classes: dict[str, str], line: int, origin: str) -> tuple[str, str]:
+    """`@name = a/b/c` (its words may use classes defined above it)."""
+    m = _CLASS_DEF.match(body)
+    if m is None:
+        raise ConfigError(f"{origin}:{line}: expected '@name = word/word/...', got {body!r}")
+    name = m.group(1)
+    if name in classes:
+        raise ConfigError(f"{origin}:{line}: word class @{name} is defined twice")
+    words = _expand_classes(m.group(2), classes, line, origin)
+    if not re.fullmatch(r"[a-z][a-z_\-]*(/[a-z][a-z_\-]*)*", words):
+        raise ConfigError(f"{origin}:{line}: cannot read the words of @{name}: {m.group(2)!r}")
+    return name, words
+
+
+def _expand_classes(text: str, classes: dict[str, str], line: int, origin: str) -> str:
+    """Each `@name` replaced by its words; a slot's alternatives keep their first order, once."""
+
+    def words_of(m: re.Match) -> str:
+        try:
+            return classes[m.group(1)]
+        except KeyError:
+            raise ConfigError(f"{origin}:{line}: word class @{m.group(1)} is not defined above this line") from None
+
+    def slot(token: str) -> str:
+        if "@" not in token:
+            return token
+        lead = "+" if token.startswith("+") else ""
+        expanded = _CLASS_USE.sub(words_of, token[len(lead):])
+        return lead + "/".join(dict.fromkeys(expanded.split("/")))
+
+    return " ".join(
+        "|" if token == "|" else slot(token) for token in text.replace("|", " | ").split()
+    )
 
 
 class FrameIndex:
