@@ -196,6 +196,14 @@ CASES = [
     # conjoined country modifiers on a thing: each country (no role to carry, never an empty code)
     ("Japan criticized Chinese and Russian policies on Monday.",
      [("JPN", "111", "CHN", "2004-03-01", "asserted"), ("JPN", "111", "RUS", "2004-03-01", "asserted")]),
+    # a count or a team takes its sense from its "of" phrase: "a team of paratroopers" are troops
+    ("Britain sent a team of paratroopers to Lebanon on Monday.", [("GBR", "074", "LBN", "2004-03-01", "asserted")]),
+    ("Cuba sent a team of doctors to Italy on Monday.", [("CUB", "073", "ITA", "2004-03-01", "asserted")]),
+    ("Iran sent a shipment of rockets to Syria on Monday.", [("IRN", "072", "SYR", "2004-03-01", "asserted")]),
+    # an uncoded group's named members act: "critics, including X", "countries such as X and Y"
+    ("Critics, including the European Commission, condemned Hungary on Monday.", [("IGOEUREEC", "111", "HUN", "2004-03-01", "asserted")]),
+    ("Several countries, such as France and Germany, condemned Iran on Monday.",
+     [("FRA", "111", "IRN", "2004-03-01", "asserted"), ("DEU", "111", "IRN", "2004-03-01", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

@@ -94,7 +94,20 @@ class ActorResolver:
             for each in [actor] + self._conjoined_countries(tree, i, actor, ctx):
                 if each is not None and all(a.code != each.code or a.span != each.span for a in out):
                     out.append(each)
+        if not out:
+            # "Critics, including the European Commission, ...", "countries such as France and
+            # Germany": an uncoded group's named members are the actors
+            for member in self._named_members(tree, head):
+                out.extend(a for a in self.actors(tree, member, ctx) if a not in out)
         return out
+
+    def _named_members(self, tree: Tree, head: Token) -> list[Token]:
+        members = []
+        for prep in tree.kids(head.i, {"prep"}):
+            word = prep.text.lower()
+            if word == "including" or (word == "as" and any(m.lemma.lower() == "such" for m in tree.kids(prep.i, {"amod"}))):
+                members.extend(tree.kids(prep.i, {"pobj"}))
+        return members
 
     def _modifier_country(self, tree: Tree, i: int, ctx: DocContext) -> str | None:
         """The country a premodifier of token i names ("Danish" in "Danish media")."""
@@ -171,14 +184,18 @@ class ActorResolver:
                     break
         return _coded(tree, *_trim(toks), resolved)
 
+    def counted(self, tree: Tree, head: Token) -> Token:
+        """The noun a count is of ("dozens of [activists]"), else the head itself."""
+        if head.lemma.lower() not in PARTITIVE_NOUNS and head.pos != "NUM":
+            return head
+        return next((p for prep in tree.kids(head.i, {"prep"}) if prep.text.lower() == "of"
+                     for p in tree.kids(prep.i, {"pobj"})), head)
+
     def _partitive(self, tree: Tree, head: Token, ctx: DocContext) -> Actor | None:
         """ "dozens of supporters of opposition leader Alexei Navalny", "a group of Kurdish
         fighters": a count's "of" phrase is the actor, and the count stays in its span."""
-        if head.lemma.lower() not in PARTITIVE_NOUNS and head.pos != "NUM":
-            return None
-        inner = next((p for prep in tree.kids(head.i, {"prep"}) if prep.text.lower() == "of"
-                      for p in tree.kids(prep.i, {"pobj"})), None)
-        if inner is None:
+        inner = self.counted(tree, head)
+        if inner is head:
             return None
         found = self.actor(tree, inner, ctx)
         if found is None or found.span is None:

@@ -306,7 +306,8 @@ class EventCoder:
                 # "freed the hostages"); not a thing a modifier gives a sector ("held military
                 # drills") nor the doer's own men ("withdrew its troops", "sent troops")
                 code = cand.match.frame.code
-                victims = (code[:2] in VICTIM_ROOTS or code.startswith(RELEASE)) and self.resolver.agent_sector(tok) is not None
+                victims = (code[:2] in VICTIM_ROOTS or code.startswith(RELEASE)) and (
+                    self.resolver.agent_sector(self.resolver.counted(tree, tok)) is not None)
                 victims = victims and not tree.kids(tok.i, {"poss"})
                 found = [a for a in found if a.country is not None or victims or a.sector in INTERNATIONAL_SECTORS]
             if found:

@@ -52,6 +52,12 @@ CURRENCIES = frozenset(
 GENERIC_HEADS = frozenset(
     "material item kit package shipment consignment hour agreement accord deal pact operation mission force".split()
 )
+# Nouns that take their sense from an "of" phrase: "a team of paratroopers" are paratroopers, "a
+# shipment of weapons" weapons, "thousands of troops" troops, "tonnes of food" food.
+PARTITIVE_HEADS = frozenset(
+    "team squad detachment contingent group number batch lot shipment consignment delivery convoy "
+    "load planeload truckload shipload cargo tonne ton quantity amount thousand hundred dozen".split()
+)
 _CODE = re.compile(r"^\d{2,4}$")
 _CLASS_DEF = re.compile(r"^@([a-z][a-z_]*)\s*=\s*(\S+)$")
 _CLASS_USE = re.compile(r"@([a-z][a-z_]*)")
@@ -359,19 +365,24 @@ def _object_noun(tree: Tree, head: int, lemmas: tuple[str, ...], passive: bool) 
     for obj in candidates:
         for j in tree.conjuncts(obj.i):
             tok = tree.tokens[j]
+            if _generic_head_of(tree, tok, lemmas):
+                return tok  # "a team of paratroopers" are paratroopers, "shelter materials" shelter
             if tok.lemma.lower() in lemmas or tok.text.lower() in lemmas or ANY_NOUN in lemmas:
                 return tok
             if MONEY_WORD in lemmas and (tok.ent_type == "MONEY" or _currency(tok)):
                 return tok  # "gave 352.5 million euros to": a sum of money in any currency
-            if _generic_head_of(tree, tok, lemmas):
-                return tok
     return None
 
 
 def _generic_head_of(tree: Tree, tok: Token, words: tuple[str, ...]) -> bool:
-    """A generic head whose compound modifier is one of `words` ("shelter materials")."""
-    return tok.lemma.lower() in GENERIC_HEADS and any(
-        c.lemma.lower() in words for c in tree.kids(tok.i, {"compound"})
+    """A generic head whose compound modifier is one of `words` ("shelter materials"), or a
+    partitive head whose "of" phrase is ("a team of paratroopers", "tonnes of food")."""
+    head = tok.lemma.lower()
+    if head in GENERIC_HEADS and any(c.lemma.lower() in words for c in tree.kids(tok.i, {"compound"})):
+        return True
+    return head in PARTITIVE_HEADS and any(
+        lemma == "of" and (obj.lemma.lower() in words or obj.text.lower() in words)
+        for lemma, obj in tree.prep_objects(tok.i)
     )
 
 
@@ -383,7 +394,7 @@ def _currency(tok: Token) -> bool:
 def _prep_object(
     tree: Tree, head: int, noun: int | None, preps: tuple[str, ...], nouns: tuple[str, ...]
 ) -> Token | None:
-    for host in ([noun] if noun is not None else []) + [head]:
+    for host in _noun_hosts(tree, noun) + [head]:
         for lemma, obj in tree.prep_objects(host):
             if lemma not in preps or obj.ent_type in TIME_ENTS:
                 continue  # "lifted on 16 January": a date is no one's phrase
@@ -392,6 +403,16 @@ def _prep_object(
             if _generic_head_of(tree, obj, nouns):
                 return obj  # "participate in peacekeeping operations": the operations are peacekeeping
     return None
+
+
+def _noun_hosts(tree: Tree, noun: int | None) -> list[int]:
+    """The noun whose phrases a frame reads, and the "of" object of a partitive head ("a team of
+    paratroopers to Lebanon": the phrase hangs on the paratroopers)."""
+    if noun is None:
+        return []
+    if tree.tokens[noun].lemma.lower() not in PARTITIVE_HEADS:
+        return [noun]
+    return [noun] + [obj.i for lemma, obj in tree.prep_objects(noun) if lemma == "of"]
 
 
 def load_frames(path: Path | None = None) -> FrameIndex:
