@@ -204,6 +204,20 @@ CASES = [
     ("Critics, including the European Commission, condemned Hungary on Monday.", [("IGOEUREEC", "111", "HUN", "2004-03-01", "asserted")]),
     ("Several countries, such as France and Germany, condemned Iran on Monday.",
      [("FRA", "111", "IRN", "2004-03-01", "asserted"), ("DEU", "111", "IRN", "2004-03-01", "asserted")]),
+    # "made available" is read as "provided"; "loan guarantees" are loans; resources sent are aid
+    ("Japan made available 50 million dollars in aid to Nepal on Monday.", [("JPN", "071", "NPL", "2004-03-01", "asserted")]),
+    ("The United States provided a loan guarantee to Ukraine on Monday.", [("USA", "071", "UKR", "2004-03-01", "asserted")]),
+    ("The United Nations said it is willing to send more resources to Colombia.", [("IGOUNO", "033", "COL", "2004-03-04", "intended")]),
+    # an exercise staged by the forces of two states is military cooperation (062), of one a show of force
+    ("The war game was staged by U.S. marines and Jordanian armed forces on Monday.",
+     [("USAMIL", "062", "JORMIL", "2004-03-01", "asserted"), ("JORMIL", "062", "USAMIL", "2004-03-01", "asserted")]),
+    ("French police and soldiers held an exercise in Paris on Monday.",
+     [("FRACOP", "150", "FRA", "2004-03-01", "asserted"), ("FRAMIL", "150", "FRA", "2004-03-01", "asserted")]),
+    # a gerund is what a verb of stopping stops: a ceasefire agreed, not a fight
+    ("Armenia and Azerbaijan agreed on Monday to halt fighting.",
+     [("ARM", "0356", "AZE", "2004-03-01", "asserted"), ("AZE", "0356", "ARM", "2004-03-01", "asserted")]),
+    # funds mobilised are given, not forces
+    ("The European Union is mobilising additional funds for Colombia.", [("IGOEUREEC", "070", "COL", "2004-03-04", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

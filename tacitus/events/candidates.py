@@ -29,6 +29,9 @@ PARTNER_PREPS = frozenset({"of", "with", "between", "to"})
 CONTENT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 SETTING_FREE = frozenset({"let", "set"})
 FREE = "free"
+# "made available ambulances and experts to": the small model reads "available" as the object's
+# adjective; the phrase is read as the verb it means
+LIGHT_PHRASES = {("make", "available"): "provide"}
 # Verbs of force ("fight", "combat", "attack", "battle") aimed at an affliction are no violence.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
@@ -106,6 +109,12 @@ def find_candidates(
             if freed is not None:
                 found.append(Candidate(sentence, tree, tok, freed))
                 continue
+        meant = _light_phrase(tree, tok)
+        if meant is not None:  # "made available": provided
+            read = frames.match(tree, tok.i, as_lemma=meant)
+            if read is not None:
+                found.append(Candidate(sentence, tree, tok, read))
+                continue
         if tok.pos not in EVENT_POS or tok.lemma.lower() not in frames:
             continue
         if (tok.dep == "amod" and tok.i < tok.head) or (tok.tag in ("VBN", "VBD") and tok.dep in NOMINAL_DEPS):
@@ -116,7 +125,7 @@ def find_candidates(
         if match is not None and _fights_an_affliction(tree, tok, match):
             continue  # "to fight COVID-19", "fighting corruption": no violence
         if match is not None:
-            found.append(Candidate(sentence, tree, tok, joint_exercise(tree, match)))
+            found.append(Candidate(sentence, tree, tok, joint_exercise(tree, match, tok.i)))
         elif with_loose and tok.pos == "VERB" and tok.dep not in NOUN_MODIFIER_DEPS:
             readings = frames.loose_matches(tree, tok.i, root_class)
             if readings:
@@ -176,7 +185,7 @@ def responsibility_claim(tree: Tree, cand: Candidate) -> Candidate | None:
     return Candidate(cand.sentence, tree, claimer, match)
 
 
-def joint_exercise(tree: Tree, match: FrameMatch) -> FrameMatch:
+def joint_exercise(tree: Tree, match: FrameMatch, verb: int) -> FrameMatch:
     """A military exercise held jointly is military cooperation (062, as the code book has it),
     not a show of force (150): "began a joint military exercise", "combined drills"."""
     if match.frame.code not in EXERCISE_CODES:
@@ -184,7 +193,28 @@ def joint_exercise(tree: Tree, match: FrameMatch) -> FrameMatch:
     joint = any(
         c.lemma.lower() in JOINT_WORDS for i in match.tokens for c in tree.kids(i, {"amod", "compound"})
     )
-    return replace(match, frame=replace(match.frame, code=JOINT_EXERCISE_CODE)) if joint else match
+    return replace(match, frame=replace(match.frame, code=JOINT_EXERCISE_CODE)) if joint or _several_doers(tree, match, verb) else match
+
+
+def _several_doers(tree: Tree, match: FrameMatch, verb: int) -> bool:
+    """ "The war game was staged by U.S. marines and Jordanian forces", "Russian and Chinese
+    navies held drills", "Russia and China held drills": doers of two names (a proper noun, or
+    one as a modifier), not "French police and soldiers" of one country."""
+    doer = tree.agent(verb) if tree.is_passive(verb) else tree.subject(verb)
+    if doer is None or match.swap:
+        return False
+    names = [_name_of(tree, tree.tokens[i]) for i in tree.conjuncts(doer.i)]
+    if len(names) > 1:
+        return None not in names and len(set(names)) > 1
+    modifiers = [tree.tokens[j] for m in tree.kids(doer.i, {"amod", "compound"}) for j in tree.conjuncts(m.i)]
+    return len({m.text for m in modifiers if m.text[:1].isupper()}) > 1
+
+
+def _name_of(tree: Tree, tok: Token) -> str | None:
+    """A proper noun's text, or its capitalised modifier's ("Jordanian forces")."""
+    if tok.pos == "PROPN":
+        return tok.text
+    return next((m.text for m in tree.kids(tok.i, {"amod", "compound"}) if m.text[:1].isupper()), None)
 
 
 def _fights_an_affliction(tree: Tree, verb: Token, match: FrameMatch) -> bool:
@@ -206,6 +236,21 @@ def _sets_free(tree: Tree, tok: Token) -> bool:
     return tok.pos == "VERB" and tok.lemma.lower() in SETTING_FREE and any(
         a.lemma.lower() == FREE for o in tree.kids(tok.i, {"dobj"}) for a in tree.kids(o.i, {"amod"})
     )
+
+
+def _light_phrase(tree: Tree, tok: Token) -> str | None:
+    """The verb a light verb and its adjective mean ("made available" X, "made X available"):
+    the adjective on the object (the small model's reading) or the object's predicate."""
+    if tok.pos != "VERB":
+        return None
+    for (verb, adjective), meant in LIGHT_PHRASES.items():
+        if tok.lemma.lower() != verb:
+            continue
+        adjectives = [a for o in tree.kids(tok.i, {"dobj"}) for a in tree.kids(o.i, {"amod"})]
+        adjectives += tree.kids(tok.i, {"oprd", "acomp", "ccomp", "xcomp"})
+        if any(a.lemma.lower() == adjective for a in adjectives):
+            return meant
+    return None
 
 
 def purpose_of_help(tree: Tree, verb: Token) -> bool:

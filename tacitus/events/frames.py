@@ -50,7 +50,8 @@ CURRENCIES = frozenset(
     "sol bolivar quetzal lempira cordoba colon guarani kip riel kyat tugrik ducat".split()
 )
 GENERIC_HEADS = frozenset(
-    "material item kit package shipment consignment hour agreement accord deal pact operation mission force".split()
+    "material item kit package shipment consignment hour agreement accord deal pact operation mission force "
+    "guarantee team crew".split()
 )
 # Nouns that take their sense from an "of" phrase: "a team of paratroopers" are paratroopers, "a
 # shipment of weapons" weapons, "thousands of troops" troops, "tonnes of food" food.
@@ -362,6 +363,8 @@ def _object_noun(tree: Tree, head: int, lemmas: tuple[str, ...], passive: bool) 
     # an adjective predicate is the object word of a copula ("is skeptical about", "remains hopeful")
     deps = OBJECT_DEPS | {"acomp"} | (PASSIVE_SUBJECT_DEPS if passive else frozenset())
     candidates = tree.kids(head, deps) or [t for t in [_misparsed_object(tree, head)] if t is not None]
+    # a gerund complement is the object of a verb of stopping: "agreed to halt fighting"
+    candidates += [t for t in tree.kids(head, {"xcomp"}) if t.tag == "VBG"]
     for obj in candidates:
         for j in tree.conjuncts(obj.i):
             tok = tree.tokens[j]
@@ -378,8 +381,11 @@ def _generic_head_of(tree: Tree, tok: Token, words: tuple[str, ...]) -> bool:
     """A generic head whose compound modifier is one of `words` ("shelter materials"), or a
     partitive head whose "of" phrase is ("a team of paratroopers", "tonnes of food")."""
     head = tok.lemma.lower()
-    if head in GENERIC_HEADS and any(c.lemma.lower() in words for c in tree.kids(tok.i, {"compound"})):
-        return True
+    if head in GENERIC_HEADS and any(
+        tree.tokens[j].lemma.lower() in words
+        for c in tree.kids(tok.i, {"compound", "amod", "nmod"}) for j in tree.conjuncts(c.i)
+    ):
+        return True  # "search-and-rescue teams", "medical teams", "shelter materials"
     return head in PARTITIVE_HEADS and any(
         lemma == "of" and (obj.lemma.lower() in words or obj.text.lower() in words)
         for lemma, obj in tree.prep_objects(tok.i)
