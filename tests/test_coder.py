@@ -218,6 +218,14 @@ CASES = [
      [("ARM", "0356", "AZE", "2004-03-01", "asserted"), ("AZE", "0356", "ARM", "2004-03-01", "asserted")]),
     # funds mobilised are given, not forces
     ("The European Union is mobilising additional funds for Colombia.", [("IGOEUREEC", "070", "COL", "2004-03-04", "asserted")]),
+    # named peacekeeping missions are their organisation's peacekeepers
+    ("The United States provided training to AMISOM on Monday.", [("USA", "072", "IGOAFRAFUPKO", "2004-03-01", "asserted")]),
+    ("Israeli troops fired at UNIFIL positions on Monday.", [("ISRMIL", "193", "IGOUNOPKO", "2004-03-01", "asserted")]),
+    # a visit welcomed: the visitor is the target, not the host's country
+    ("Bulgaria's foreign minister welcomed the visit by the Sudanese foreign minister to her country on Monday.",
+     [("BGRGOV", "043", "SDNGOV", "2004-03-01", "asserted")]),
+    # opponents and critics of a state's government are its opposition
+    ("Opponents of the Maldives government condemned India on Monday.", [("MDVOPP", "111", "IND", "2004-03-01", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

@@ -44,6 +44,9 @@ BACKERS = frozenset({"back", "backed", "support", "supported", "fund", "funded",
 SITE_NOUNS = frozenset({"base", "camp", "position", "target", "headquarters", "outpost", "checkpoint",
                         "post", "barracks", "garrison", "installation", "stronghold", "hideout", "depot",
                         "station"})
+# "opponents/critics of the government": the opposition of the state their phrase names
+OPPONENTS = frozenset({"opponent", "critic"})
+OPPOSITION = "OPP"
 COUNTRY_KINDS = frozenset({"country", "demonym", "capital", "contextual"})
 
 
@@ -175,6 +178,9 @@ class ActorResolver:
         resolved = self._resolve([t for t in toks if t.i not in backers], head, ctx)
         if resolved is None:
             return None
+        if head.lemma.lower() in OPPONENTS and resolved.country is not None and resolved.sector != OPPOSITION:
+            # "(political) opponents of the Maldives government": the opposition in that state
+            resolved = Resolved(resolved.country + OPPOSITION, resolved.country, OPPOSITION, resolved.name)
         if resolved.country is None and resolved.sector is not None and resolved.code == resolved.sector:
             # "his country's army": a role whose country is the possessive's own state
             for owner in tree.kids(head.i, {"poss"}):
