@@ -198,3 +198,29 @@ def test_human_shields_a_broken_ceasefire_agreement_and_arriving_peacekeepers(ru
     # peacekeepers arriving provide peacekeeping (074); diplomats arriving visit (042)
     assert code(rules, nlp, "Chinese peacekeepers arrived in South Sudan.") == [("CHNPKO", "074", "SSD", "asserted")]
     assert code(rules, nlp, "Chinese diplomats arrived in South Sudan.") == [("CHNGOV", "042", "SSD", "asserted")]
+
+
+def test_a_team_or_shipment_takes_the_sense_of_its_of_phrase(rules, nlp):
+    assert code(rules, nlp, "Britain sent a team of paratroopers to Lebanon.") == [("GBR", "074", "LBN", "asserted")]
+    assert code(rules, nlp, "Cuba sent a team of doctors to Italy.") == [("CUB", "073", "ITA", "asserted")]
+    assert code(rules, nlp, "India sent a rescue team to Nepal.") == [("IND", "073", "NPL", "asserted")]
+    # a team sent to investigate is no aid
+    assert code(rules, nlp, "The agency is dispatching a team to Detroit to investigate a collision.") == []
+
+
+def test_a_gerund_stopped_a_light_phrase_and_a_joint_exercise(rules, nlp):
+    assert code(rules, nlp, "The rebels stopped fighting.") == [("REB", "0871", None, "asserted")]
+    assert code(rules, nlp, "Japan made available 50 million dollars in aid to Nepal.") == [("JPN", "071", "NPL", "asserted")]
+    assert code(rules, nlp, "Russia and China held naval drills.") == [
+        ("RUS", "062", "CHN", "asserted"), ("CHN", "062", "RUS", "asserted")]
+    assert code(rules, nlp, "The army held military exercises.") == [("MIL", "150", None, "asserted")]
+
+
+def test_an_attitude_targets_the_subject_of_its_that_clause(rules, nlp):
+    assert code(rules, nlp, "Turkey voiced hope that the new government in Greece will help.") == [
+        ("TUR", "013", "GRCGOV", "asserted")]
+    assert code(rules, nlp, "China expressed concern that Japan is rearming.") == [("CHN", "012", "JPN", "asserted")]
+    assert code(rules, nlp, "The UN is confident that Syria will allow the inspectors in.") == [
+        ("IGOUNO", "013", "SYR", "asserted")]
+    # the clause's subject is the speaker itself: no target
+    assert code(rules, nlp, "Japan expressed hope that it will join the talks.")[0] == ("JPN", "013", None, "asserted")

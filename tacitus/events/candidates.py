@@ -238,6 +238,22 @@ def _sets_free(tree: Tree, tok: Token) -> bool:
     )
 
 
+def content_subject(tree: Tree, verb: int, match: FrameMatch) -> Token | None:
+    """The subject of the clause a stated attitude is about: "expressed hopes (that) the Croatian
+    government will change", "is confident that Syria will allow", "hoped Iran would release".
+    The clause hangs on the verb, on its object noun or on its adjective."""
+    hosts = [verb] + [i for i in match.tokens if i != verb]
+    hosts += [a.i for a in tree.kids(verb, {"acomp"})]
+    for host in hosts:
+        for clause in tree.kids(host, {"ccomp", "acl"}):
+            if clause.pos not in ("VERB", "AUX"):
+                continue
+            subject = next(iter(tree.kids(clause.i, {"nsubj", "nsubjpass"})), None)
+            if subject is not None:
+                return subject
+    return None
+
+
 def _light_phrase(tree: Tree, tok: Token) -> str | None:
     """The verb a light verb and its adjective mean ("made available" X, "made X available"):
     the adjective on the object (the small model's reading) or the object's predicate."""

@@ -32,7 +32,7 @@ from ..actors.resolve import ActorResolver, DocContext
 from ..records import Actor, Document, Event, Sentence, Token
 from .classifier import PentaclassModel
 from .codebook import Codebook
-from .candidates import CLAIM_CODE, Candidate, find_candidates, symmetric, target_candidates, trigger
+from .candidates import CLAIM_CODE, Candidate, content_subject, find_candidates, symmetric, target_candidates, trigger
 from .frames import FrameIndex, load_frames
 from .guards import DocumentGuard
 from .embed import model_dir
@@ -58,6 +58,9 @@ PLACE_TARGET_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 INTERNATIONAL_SECTORS = frozenset({"NGO"})  # "expelled aid workers": whom it was done to (a UN mission is the vehicle)
 RIOT = "145"
+# Stated attitudes (pessimism, optimism) are about what their "that" clause says of its subject:
+# "voiced hope that the new government in Greece will help" targets Greece's government.
+ATTITUDE_CODES = frozenset({"012", "013"})
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF", "SEP", "IMG", "RAD"})
 GENERIC_FORCE = frozenset({"190", "180"})  # force not specified further
 VEHICLE_WORDS = frozenset({"car", "truck", "vehicle", "motorcycle", "bus"})  # "a car bomb": 1832
@@ -221,6 +224,11 @@ class EventCoder:
                 # "a roadside bomb killed three Afghan soldiers": whom the weapon struck
                 targets = self._fallback_targets(cand, src_tok, ctx)
             return [(None, t) for t in targets if _named(t)]
+        if not targets and match.frame.code in ATTITUDE_CODES:
+            about = content_subject(tree, verb, match)
+            if about is not None:
+                codes = {s.code for s in sources}
+                targets = [t for t in self.resolver.actors(tree, about, ctx) if t.code not in codes]
         if not targets:
             targets = self._fallback_targets(cand, src_tok, ctx)
         pairs: list[tuple[Actor | None, Actor | None]]
