@@ -224,3 +224,8 @@ def test_an_attitude_targets_the_subject_of_its_that_clause(rules, nlp):
         ("IGOUNO", "013", "SYR", "asserted")]
     # the clause's subject is the speaker itself: no target
     assert code(rules, nlp, "Japan expressed hope that it will join the talks.")[0] == ("JPN", "013", None, "asserted")
+
+
+def test_a_frame_nouns_owner_is_the_target_but_not_the_doers_own(rules, nlp):
+    assert code(rules, nlp, "Iran welcomed the UN's decision.") == [("IRN", "051", "IGOUNO", "asserted")]
+    assert code(rules, nlp, "Russia withdrew its troops.") == [("RUS", "087", None, "asserted")]

@@ -317,7 +317,9 @@ class EventCoder:
                 victims = (code[:2] in VICTIM_ROOTS or code.startswith(RELEASE)) and (
                     self.resolver.agent_sector(self.resolver.counted(tree, tok)) is not None)
                 victims = victims and not tree.kids(tok.i, {"poss"})
-                found = [a for a in found if a.country is not None or victims or a.sector in INTERNATIONAL_SECTORS]
+                # ... or whose decision, offer or effort it is ("welcomed NATO's decision")
+                owned = any(p.pos != "PRON" for p in tree.kids(tok.i, {"poss"}))
+                found = [a for a in found if a.country is not None or victims or owned or a.sector in INTERNATIONAL_SECTORS]
             if found:
                 return found
         if cand.match.frame.code[:2] in PARTNER_ROOTS:
