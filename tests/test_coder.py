@@ -226,6 +226,8 @@ CASES = [
      [("BGRGOV", "043", "SDNGOV", "2004-03-01", "asserted")]),
     # opponents and critics of a state's government are its opposition
     ("Opponents of the Maldives government condemned India on Monday.", [("MDVOPP", "111", "IND", "2004-03-01", "asserted")]),
+    # a country the small model tags as a date is still the country ("the coup in Niger")
+    ("The United Nations condemned the coup in Niger on Monday.", [("IGOUNO", "111", "NER", "2004-03-01", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

@@ -157,7 +157,9 @@ class ActorResolver:
     def actor(self, tree: Tree, head: Token, ctx: DocContext) -> Actor | None:
         if head.pos == "PRON" or (head.text.lower() in PRONOUNS and head.text != head.text.upper()):
             return self._pronoun(tree, head, ctx)
-        if head.ent_type in NOT_ACTORS:  # "called Morrison on Wednesday": a date is no target
+        if head.ent_type in NOT_ACTORS and not (head.pos == "PROPN" and self._is_country_name(head, ctx)):
+            # "called Morrison on Wednesday": a date is no target; but the small model's "the
+            # coup in [Niger]" tagged a date is the country
             return None
         if head.lemma.lower() in OWN_STATE_NOUNS and any(
             p.text.lower() in POSSESSIVE_PRONOUNS for p in tree.kids(head.i, {"poss"})
@@ -226,6 +228,10 @@ class ActorResolver:
             return None
         resolved = Resolved(entry.code, entry.country, entry.sector, entry.name)
         return _coded(tree, tree.tokens[lo], tree.tokens[lo + hit[0] - 1], resolved)
+
+    def _is_country_name(self, tok: Token, ctx: DocContext) -> bool:
+        entries = self._matches([tok.text], ctx)
+        return len(entries) == 1 and entries[0].kind == "country"
 
     def names_country(self, tree: Tree, head: Token, ctx: DocContext) -> bool:
         """Whether the phrase names a country or territory itself ("in Cuba", "in the West
