@@ -228,6 +228,14 @@ CASES = [
     ("Opponents of the Maldives government condemned India on Monday.", [("MDVOPP", "111", "IND", "2004-03-01", "asserted")]),
     # a country the small model tags as a date is still the country ("the coup in Niger")
     ("The United Nations condemned the coup in Niger on Monday.", [("IGOUNO", "111", "NER", "2004-03-01", "asserted")]),
+    # "they" after a compound subject is both; relations restored by two states are mutual
+    ("Cuba and the United States restored diplomatic ties on Monday.",
+     [("CUB", "050", "USA", "2004-03-01", "asserted"), ("USA", "050", "CUB", "2004-03-01", "asserted")]),
+    ("Iran and Iraq said they would hold talks.",
+     [("IRN", "036", "IRQ", "2004-03-04", "intended"), ("IRQ", "036", "IRN", "2004-03-04", "intended")]),
+    # two leaders on the phone; a counterpart is an official
+    ("Vladimir Putin and his Turkish counterpart discussed Syria by phone on Monday.",
+     [("RUSGOV", "041", "TURGOV", "2004-03-01", "asserted"), ("TURGOV", "041", "RUSGOV", "2004-03-01", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

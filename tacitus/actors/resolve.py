@@ -30,6 +30,7 @@ PARTITIVE_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand
 NAMED_KINDS = frozenset({"organ", "igo", "group"})
 NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 REFERRING_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+PLURAL_PRONOUNS = frozenset({"they", "we"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us"})
 # "his country", "their government": the state of whoever the pronoun stands for
 OWN_STATE_NOUNS = frozenset({"country", "nation", "government"})
@@ -86,6 +87,11 @@ class ActorResolver:
         modifier before the first conjunct also holds for a bare role noun after it ("Danish
         media and government": DNKMED, DNKGOV), and conjoined country modifiers each make an
         actor ("Chinese and Russian diplomats": CHNGOV, RUSGOV)."""
+        if head.text.lower() in PLURAL_PRONOUNS:
+            antecedent = _antecedent(tree, head)
+            if antecedent is not None and len(tree.conjuncts(antecedent.i)) > 1:
+                # "Cuba and the United States said they would restore ties": both of them
+                return self.actors(tree, antecedent, ctx)
         heads = tree.conjuncts(head.i)
         found = [self.actor(tree, tree.tokens[i], ctx) for i in heads]
         lead = found[0]
@@ -264,18 +270,8 @@ class ActorResolver:
     def _pronoun(self, tree: Tree, pron: Token, ctx: DocContext) -> Actor | None:
         """ "UNRWA said it had suspended aid": a subject pronoun in a reported or subordinate
         clause refers to the subject of the clause that governs it, when that is an actor."""
-        if pron.text.lower() not in REFERRING_PRONOUNS or pron.dep not in ("nsubj", "nsubjpass"):
-            return None
-        j = pron.head
-        for _ in range(4):
-            tok = tree.tokens[j]
-            if tok.dep not in ("ccomp", "xcomp", "advcl", "conj", "relcl") or tok.head == j:
-                return None
-            j = tok.head
-            subject = tree.subject(j)
-            if subject is not None and subject.pos != "PRON":
-                return self.actor(tree, subject, ctx)
-        return None
+        antecedent = _antecedent(tree, pron)
+        return self.actor(tree, antecedent, ctx) if antecedent is not None else None
 
     def _resolve(self, toks: list[Token], head: Token, ctx: DocContext) -> Resolved | None:
         entries = self._matches([t.text for t in toks], ctx)
@@ -364,6 +360,23 @@ class ActorResolver:
             if tok.ent_type in NAME_ENTS and tok.pos == "PROPN" and tok.dep not in ("compound", "flat"):
                 # resolving a titled name remembers it; a name in apposition is titled by its head
                 self.actor(tree, tree.tokens[tok.head] if tok.dep == "appos" else tok, ctx)
+
+
+def _antecedent(tree: Tree, pron: Token) -> Token | None:
+    """The subject a subject pronoun of a reported or subordinate clause refers to: that of the
+    clause governing it ("UNRWA said [it] had suspended aid")."""
+    if pron.text.lower() not in REFERRING_PRONOUNS or pron.dep not in ("nsubj", "nsubjpass"):
+        return None
+    j = pron.head
+    for _ in range(4):
+        tok = tree.tokens[j]
+        if tok.dep not in ("ccomp", "xcomp", "advcl", "conj", "relcl") or tok.head == j:
+            return None
+        j = tok.head
+        subject = tree.subject(j)
+        if subject is not None and subject.pos != "PRON":
+            return subject
+    return None
 
 
 def np_tokens(tree: Tree, head: int, places: bool = False) -> list[int]:

@@ -229,12 +229,13 @@ class EventCoder:
             if about is not None:
                 codes = {s.code for s in sources}
                 targets = [t for t in self.resolver.actors(tree, about, ctx) if t.code not in codes]
-        if not targets:
+        mutual = not targets and len(sources) > 1 and tgt_tok is None and symmetric(match)
+        if not targets and not mutual:
             targets = self._fallback_targets(cand, src_tok, ctx)
         pairs: list[tuple[Actor | None, Actor | None]]
         if targets:
             pairs = _dyads(sources, targets, self.options.require_dyad)
-        elif len(sources) > 1 and tgt_tok is None and symmetric(match):  # "X and Y have talked"
+        elif mutual:  # "X and Y have talked", "discussed Syria by phone": with each other
             pairs = [(s, t) for s in sources for t in sources if s is not t and s.code != t.code]
         else:
             pairs = [] if self.options.require_dyad else [(s, None) for s in sources]
