@@ -236,6 +236,16 @@ CASES = [
     # two leaders on the phone; a counterpart is an official
     ("Vladimir Putin and his Turkish counterpart discussed Syria by phone on Monday.",
      [("RUSGOV", "041", "TURGOV", "2004-03-01", "asserted"), ("TURGOV", "041", "RUSGOV", "2004-03-01", "asserted")]),
+    # an object pronoun of a participle is the governing verb's object or relation partner
+    ("Saudi Arabia cut diplomatic ties with Qatar on Monday, accusing it of supporting terrorism.",
+     [("SAU", "161", "QAT", "2004-03-01", "asserted"), ("SAU", "112", "QAT", "2004-03-01", "asserted")]),
+    ("Iran seized the tanker from Britain on Monday and later released it.",
+     [("IRN", "171", "GBR", "2004-03-01", "asserted"), ("IRN", "0841", None, "2004-03-01", "asserted")]),
+    # an offer to mediate is an intent to mediate (039), not to meet
+    ("The United States offered on Monday to mediate between Ethiopia and Sudan.",
+     [("USA", "039", "ETH", "2004-03-01", "asserted"), ("USA", "039", "SDN", "2004-03-01", "asserted")]),
+    ("Qatar will mediate between Israel and Hamas.",
+     [("QAT", "039", "ISR", "2004-03-04", "intended"), ("QAT", "039", "PSEREBHMS", "2004-03-04", "intended")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

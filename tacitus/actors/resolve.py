@@ -31,6 +31,9 @@ NAMED_KINDS = frozenset({"organ", "igo", "group"})
 NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 REFERRING_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 PLURAL_PRONOUNS = frozenset({"they", "we"})
+OBJECT_PRONOUNS = frozenset({"it", "them"})
+PARTNER_PREPOSITIONS = frozenset({"with", "against", "on", "to", "at"})
+RELATION_NOUNS = frozenset({"tie", "relation", "relationship", "contact", "talk", "dialogue", "agreement", "deal"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us"})
 # "his country", "their government": the state of whoever the pronoun stands for
 OWN_STATE_NOUNS = frozenset({"country", "nation", "government"})
@@ -271,7 +274,15 @@ class ActorResolver:
         """ "UNRWA said it had suspended aid": a subject pronoun in a reported or subordinate
         clause refers to the subject of the clause that governs it, when that is an actor."""
         antecedent = _antecedent(tree, pron)
-        return self.actor(tree, antecedent, ctx) if antecedent is not None else None
+        if antecedent is not None:
+            return self.actor(tree, antecedent, ctx)
+        if pron.text.lower() in OBJECT_PRONOUNS and pron.dep in ("dobj", "pobj", "dative"):
+            # "cut ties with Qatar, accusing it of ...": the governing verb's object
+            for tok in _governing_objects(tree, pron):
+                found = self.actor(tree, tok, ctx)
+                if found is not None:
+                    return found
+        return None
 
     def _resolve(self, toks: list[Token], head: Token, ctx: DocContext) -> Resolved | None:
         entries = self._matches([t.text for t in toks], ctx)
@@ -377,6 +388,33 @@ def _antecedent(tree: Tree, pron: Token) -> Token | None:
         if subject is not None and subject.pos != "PRON":
             return subject
     return None
+
+
+def _governing_objects(tree: Tree, pron: Token) -> list[Token]:
+    """What an object pronoun of a participle or conjoined verb may refer to: the objects of the
+    verb that governs it, direct object first ("cut ties with [Qatar], accusing it", "warned
+    [Ukraine] and urged it", "holding [2000 people] to use them as shields")."""
+    j = pron.head
+    if tree.tokens[j].dep == "prep":
+        j = tree.tokens[j].head
+    for _ in range(3):
+        tok = tree.tokens[j]
+        if tok.dep not in ("advcl", "xcomp", "conj", "pcomp", "prep") or tok.head == j:
+            return []
+        j = tok.head
+        if tree.tokens[j].pos not in ("VERB", "AUX"):
+            continue
+        direct = [o for o in tree.kids(j, {"dobj"}) if o.i < pron.i]
+        if not direct:  # "sided with [Kyiv] and armed it"
+            return [o for lemma, o in tree.prep_objects(j) if lemma in PARTNER_PREPOSITIONS and o.i < pron.i]
+        # a relation's partner ("cut ties with [Qatar]"), not a thing's owner ("seized the tanker
+        # from Britain and released it": the tanker)
+        partners = [o for d in direct if d.lemma.lower() in RELATION_NOUNS for lemma, o in tree.prep_objects(d.i)
+                    if lemma in PARTNER_PREPOSITIONS and o.i < pron.i]
+        partners += [o for d in direct if d.lemma.lower() in RELATION_NOUNS for lemma, o in tree.prep_objects(j)
+                     if lemma in PARTNER_PREPOSITIONS and o.i < pron.i]
+        return direct + partners
+    return []
 
 
 def np_tokens(tree: Tree, head: int, places: bool = False) -> list[int]:
