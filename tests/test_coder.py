@@ -246,6 +246,11 @@ CASES = [
      [("USA", "039", "ETH", "2004-03-01", "asserted"), ("USA", "039", "SDN", "2004-03-01", "asserted")]),
     ("Qatar will mediate between Israel and Hamas.",
      [("QAT", "039", "ISR", "2004-03-04", "intended"), ("QAT", "039", "PSEREBHMS", "2004-03-04", "intended")]),
+    # prisoners swapped by two states: both ways; a delegation takes its leader's country
+    ("The United States and Iran exchanged prisoners in Qatar on Monday.",
+     [("USA", "0841", "IRN", "2004-03-01", "asserted"), ("IRN", "0841", "USA", "2004-03-01", "asserted")]),
+    ("A delegation led by the Iranian deputy foreign minister arrived in Moscow on Monday.",
+     [("IRNGOV", "042", "RUS", "2004-03-01", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

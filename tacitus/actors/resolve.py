@@ -32,6 +32,7 @@ NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL
 REFERRING_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 PLURAL_PRONOUNS = frozenset({"they", "we"})
 OBJECT_PRONOUNS = frozenset({"it", "them"})
+LEADING_VERBS = frozenset({"lead", "head"})
 PARTNER_PREPOSITIONS = frozenset({"with", "against", "on", "to", "at"})
 RELATION_NOUNS = frozenset({"tie", "relation", "relationship", "contact", "talk", "dialogue", "agreement", "deal"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us"})
@@ -199,7 +200,21 @@ class ActorResolver:
                 if state is not None and state.country is not None:
                     resolved = Resolved(state.country + resolved.code, state.country, resolved.sector, resolved.name)
                     break
+            else:
+                # "a delegation led by the Iranian deputy foreign minister": the leader's country
+                leader = self._leader(tree, head, ctx)
+                if leader is not None and leader.country is not None:
+                    resolved = Resolved(leader.country + resolved.code, leader.country, resolved.sector, resolved.name)
         return _coded(tree, *_trim(toks), resolved)
+
+    def _leader(self, tree: Tree, head: Token, ctx: DocContext) -> Actor | None:
+        """The actor a group is "led by" or "headed by"."""
+        for clause in tree.kids(head.i, {"acl"}):
+            if clause.lemma.lower() in LEADING_VERBS:
+                agent = tree.agent(clause.i)
+                if agent is not None:
+                    return self.actor(tree, agent, ctx)
+        return None
 
     def counted(self, tree: Tree, head: Token) -> Token:
         """The noun a count is of ("dozens of [activists]"), else the head itself."""

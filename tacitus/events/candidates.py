@@ -73,7 +73,7 @@ JOINT_EXERCISE_CODE = "062"
 NOUN_MODIFIER_DEPS = frozenset({"acl", "relcl", "amod"})
 SYMMETRIC_ROOTS = frozenset({"04", "06", "19"})  # consult, cooperate materially, fight
 SYMMETRIC_CODES = frozenset({"057", "050"})  # sign a formal agreement; restore or improve relations
-SYMMETRIC_VERBS = frozenset({"agree", "sign", "cooperate", "reconcile", "normalize", "normalise", "negotiate"})
+SYMMETRIC_VERBS = frozenset({"agree", "sign", "cooperate", "reconcile", "normalize", "normalise", "negotiate", "exchange", "swap"})
 
 
 @dataclass(slots=True)
