@@ -229,3 +229,12 @@ def test_an_attitude_targets_the_subject_of_its_that_clause(rules, nlp):
 def test_a_frame_nouns_owner_is_the_target_but_not_the_doers_own(rules, nlp):
     assert code(rules, nlp, "Iran welcomed the UN's decision.") == [("IRN", "051", "IGOUNO", "asserted")]
     assert code(rules, nlp, "Russia withdrew its troops.") == [("RUS", "087", None, "asserted")]
+
+
+def test_a_passive_support_verb_lends_its_agent_to_the_event_noun(rules, nlp):
+    assert code(rules, nlp, "Sanctions against North Korea were tightened by the Security Council.") == [
+        ("IGOUNO", "163", "PRK", "asserted")]
+    assert code(rules, nlp, "Talks were held by Iran and Iraq in Baghdad.") == [
+        ("IRN", "040", "IRQ", "asserted"), ("IRQ", "040", "IRN", "asserted")]
+    # no doer named: the event stands on its target
+    assert code(rules, nlp, "Aid was provided to Yemen.") == [(None, "070", "YEM", "asserted")]

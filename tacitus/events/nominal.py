@@ -36,7 +36,7 @@ SUPPORT_VERBS = frozenset(
     "begin start open resume renew continue restart reopen relaunch enter pursue "
     "conclude complete finish sign reach seal clinch strike ink finalize finalise initial "
     "provide give deliver send extend grant supply ship airlift donate allocate contribute "
-    "dispatch hand_over impose slap announce unveil earmark allot "
+    "dispatch hand_over impose slap announce unveil earmark allot tighten expand "
     "intensify escalate step_up".split()
 )
 # Verbs whose prepositional object is the event: "agreed upon a pact", "engaged in talks".
@@ -114,7 +114,8 @@ def read_nominal(tree: Tree, i: int, nouns: dict[str, NounEntry]) -> NominalMatc
     if source is None:
         support = support_verb(tree, i)
         if support is not None:
-            source = tree.subject(support.i)
+            # "Sanctions were imposed by the EU": a passive support verb's doer is its agent
+            source = tree.agent(support.i) if tree.is_passive(support.i) else tree.subject(support.i)
             if target is None:
                 target = next((obj for prep, obj in tree.prep_objects(support.i)
                                if prep in entry.target_preps and obj.i != i), None)
@@ -131,7 +132,8 @@ def read_nominal(tree: Tree, i: int, nouns: dict[str, NounEntry]) -> NominalMatc
 
 def support_verb(tree: Tree, i: int) -> Token | None:
     """The active support verb whose object noun `i` is ("renewed negotiations", "agreed upon a
-    pact"), if any; a passive one is none ("aid was provided" has no doer in its subject)."""
+    pact"), or a passive one with a "by" agent whose subject it is ("sanctions were imposed by
+    the EU"); "aid was provided" has none (no doer is named)."""
     toks = tree.tokens
     tok = toks[i]
     if tok.dep == "pobj" and toks[tok.head].lemma.lower() == "of" and toks[toks[tok.head].head].dep == "dobj":
@@ -147,6 +149,11 @@ def support_verb(tree: Tree, i: int) -> Token | None:
         prep = toks[tok.head]
         verb = toks[prep.head]
         ok = (verb.lemma.lower(), prep.lemma.lower()) in SUPPORT_PREPS
+    elif tok.i == i and tok.dep == "nsubjpass":
+        # "sanctions were imposed by the EU", "talks were held by ...": passive with its doer named
+        verb = toks[tok.head]
+        ok = verb.lemma.lower() in SUPPORT_VERBS and tree.agent(verb.i) is not None
+        return verb if ok and verb.pos in ("VERB", "AUX") else None
     else:
         return None
     if not ok or verb.pos not in ("VERB", "AUX") or tree.is_passive(verb.i):
