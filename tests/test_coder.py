@@ -161,7 +161,7 @@ CASES = [
     ("Suicide bombers killed 12 people in Kabul on Monday.", [("REB", "1831", "AFGCVL", "2004-03-01", "asserted")]),
     ("A car bomb killed 12 people in Baghdad on Monday.", [(None, "1832", "IRQCVL", "2004-03-01", "asserted")]),
     ("Rebels attacked a police station in Quetta on Monday.", [("REB", "190", "PAK", "2004-03-01", "asserted")]),
-    ("Protesters attacked a police station in Quetta on Monday.", [("OPP", "145", "PAK", "2004-03-01", "asserted")]),
+    ("Protesters attacked a police station in Quetta on Monday.", [("PAKOPP", "145", "PAK", "2004-03-01", "asserted")]),
     ("Boko Haram fighters attacked a military base in northeast Nigeria on Monday.",
      [("NGAINSBKH", "190", "NGAMIL", "2004-03-01", "asserted")]),
     # the small model reads an acronym before the verb as an adverb: it is the subject

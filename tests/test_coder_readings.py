@@ -238,3 +238,11 @@ def test_a_passive_support_verb_lends_its_agent_to_the_event_noun(rules, nlp):
         ("IRN", "040", "IRQ", "asserted"), ("IRQ", "040", "IRN", "asserted")]
     # no doer named: the event stands on its target
     assert code(rules, nlp, "Aid was provided to Yemen.") == [(None, "070", "YEM", "asserted")]
+
+
+def test_domestic_roles_take_the_country_of_their_events_place(rules, nlp):
+    assert code(rules, nlp, "Police detained protesters in Minsk.") == [("BLRCOP", "173", "BLROPP", "asserted")]
+    # forces and rebels are often abroad: no country from the place
+    assert code(rules, nlp, "Rebels attacked a convoy in Mali.") == [("REB", "190", "MLI", "asserted")]
+    # a place in another clause does not place them
+    assert code(rules, nlp, "Police detained protesters who had marched from Minsk.")[0][:3] == ("COP", "173", "OPP")

@@ -86,6 +86,7 @@ class Context:
     historical: bool
     location: dict | None
     modality: str
+    local_country: str | None = None  # the country of a place the event's own clause names
 
 
 class EventCoder:
@@ -288,15 +289,16 @@ class EventCoder:
         # ("did not renew talks on Monday")
         anchor = _anchor(cand)
         when = self._when(doc, cand.sentence, cand.tree, anchor)
-        location = self.places.event_location(
+        located = self.places.locate(
             cand.sentence, cand.tree, anchor,
             doc_countries=ctx.countries_by_mentions(), dateline=doc.dateline,
         )
         return Context(
             when=when,
             historical=is_historical(when, doc.date),
-            location=location,
+            location=located.to_json() if located else None,
             modality=modality(cand.tree, anchor),
+            local_country=located.place.country if located is not None and located.how == "locative" else None,
         )
 
     def _fallback_targets(self, cand: Candidate, exclude: Token | None, ctx: DocContext) -> list[Actor]:
@@ -374,6 +376,7 @@ class EventCoder:
         self, doc: Document, cand: Candidate, context: Context, source: Actor | None, target: Actor | None, code: str
     ) -> Event:
         code = _bombing(_armed_attack(_peacekeeping(code, source, cand), source), cand)
+        source, target = _at_home(source, context), _at_home(target, context)
         cameo = self.codebook.cameo(code)
         plover = self.codebook.plover(code)
         span = trigger(cand)
@@ -405,6 +408,21 @@ class EventCoder:
             location=context.location,
             confidence=_confidence(cand, source, target, code),
         )
+
+
+# Roles that act at home: with no country of their own they take that of the place their event's
+# clause names ("Police detained protesters in Minsk": BLRCOP, BLROPP). Not forces, rebels or
+# refugees, who are often abroad.
+DOMESTIC_SECTORS = frozenset({"COP", "OPP", "CVL", "LAB", "EDU", "JUD", "LEG", "GOV", "AGR", "BUS", "MED", "REL", "CRM"})
+
+
+def _at_home(actor: Actor | None, context: Context) -> Actor | None:
+    country = context.local_country
+    if actor is None or country is None or actor.country is not None or actor.code != actor.sector:
+        return actor
+    if actor.sector not in DOMESTIC_SECTORS:
+        return actor
+    return replace(actor, code=country + actor.code, country=country)
 
 
 # What the sentence reports first (its main verb) over what it mentions on the way (a
