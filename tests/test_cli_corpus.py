@@ -90,15 +90,15 @@ def test_actors_and_network(db, capsys, tmp_path):
     code, out, _ = run(capsys, "actors", "--db", db, "--limit", "2", "--format", "csv")
     assert out.splitlines() == [
         "actor,events,as_source,as_target,out_degree,in_degree,goldstein_out,goldstein_in",
-        "RUS,7,6,1,1,1,-8.0,8.0",
-        "UKR,6,1,5,1,2,8.0,7.6",
+        "RUS,8,6,2,1,1,-8.0,16.0",
+        "UKR,7,2,5,1,2,16.0,7.6",
     ]
     target = tmp_path / "net.graphml"
     code, out, err = run(capsys, "network", "--db", db, "--by", "country", "--min-weight", "2", "-o", str(target))
     graph = ET.parse(target).getroot()[-1]
     edges = {(e.get("source"), e.get("target")) for e in graph if e.tag.endswith("edge")}
-    assert code == 0 and edges == {("RUS", "UKR"), ("JPN", "KOR"), ("KOR", "JPN"), ("VNM", "KHM"), ("KHM", "VNM")}
-    assert "network: 6 actors, 5 edges written to" in err
+    assert code == 0 and edges == {("RUS", "UKR"), ("UKR", "RUS"), ("JPN", "KOR"), ("KOR", "JPN"), ("VNM", "KHM"), ("KHM", "VNM")}
+    assert "network: 6 actors, 6 edges written to" in err
     code, out, _ = run(capsys, "network", "--db", db, "--format", "json", "--actor", "VNM")
     assert {(link["source"], link["target"]) for link in json.loads(out)["links"]} == {("VNM", "KHM"), ("KHM", "VNM")}
 
@@ -106,11 +106,11 @@ def test_actors_and_network(db, capsys, tmp_path):
 def test_export_to_file_and_stdout(db, capsys, tmp_path):
     target = tmp_path / "events.tsv"
     code, _, err = run(capsys, "export", "--db", db, "--format", "icews-tsv", "-o", str(target), "--actor", "UKR")
-    assert code == 0 and "exported 6 events as icews-tsv to" in err
-    assert len(target.read_text().splitlines()) == 7
+    assert code == 0 and "exported 7 events as icews-tsv to" in err
+    assert len(target.read_text().splitlines()) == 8
     code, out, err = run(capsys, "export", "--db", db, "--format", "gdelt-csv", "-o", "-", "--clusters", "--code", "057")
     assert code == 0 and "exported 2 clusters" in err
-    assert [r["NumMentions"] for r in csv.DictReader(io.StringIO(out))] == ["2", "3"]
+    assert [r["NumMentions"] for r in csv.DictReader(io.StringIO(out))] == ["2", "4"]
     code, _, err = run(capsys, "export", "--db", db, "--format", "parquet", "-o", "-")
     assert code == 1 and "parquet needs a file path" in err
 

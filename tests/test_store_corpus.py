@@ -221,8 +221,8 @@ def test_the_wire_copy_is_a_near_duplicate_and_counts_once(store):
     assert {pair.doc_id, pair.other_id} == {wire, reprint}
     assert (pair.jaccard, pair.containment) == (0.5646, 0.749)
     [deal] = store.clusters(EventFilter(dyad=("RUS", "UKR"), code="057"))
-    # the wire's RUS->UKR, the reprint's RUS->UKR and UKR->RUS signings: one event, one document
-    assert (deal.num_mentions, deal.num_documents, deal.num_sources) == (3, 1, 1)
+    # both copies' RUS->UKR and UKR->RUS signings: one event, one document
+    assert (deal.num_mentions, deal.num_documents, deal.num_sources) == (4, 1, 1)
     assert sorted(deal.doc_ids) == sorted([wire, reprint])
     stats = store.corpus_stats()
     assert (stats.documents, stats.distinct_documents, stats.near_duplicates) == (8, 7, 1)
