@@ -256,6 +256,14 @@ CASES = [
     ("Rebels seized the provincial capital.", "seized", "192", None),
     ("Boko Haram fighters overran a military base.", "overran", "192", "base"),
     ("Iran withdrew from the agreement.", "withdrew", "127", None),
+    # verbs added from our own list of common event verbs
+    ('The US withheld military aid from Ukraine.', 'withheld', '162', 'Ukraine'),
+    ('China chastised Japan over the visit.', 'chastised', '111', 'Japan'),
+    ('Washington cautioned Beijing against any move on Taiwan.', 'cautioned', '110', 'Beijing'),
+    ('The army routed the rebels.', 'routed', '190', 'rebels'),
+    ('Rebels pillaged the town.', 'pillaged', '1711', 'town'),
+    ('The minister embraced the peace proposal.', 'embraced', '051', None),
+    ('The United States and Iran exchanged prisoners.', 'exchanged', '0841', None),
 ]
 
 # verbs that must not match any frame in these (non-political or ambiguous) uses
