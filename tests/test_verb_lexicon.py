@@ -264,6 +264,9 @@ CASES = [
     ('Rebels pillaged the town.', 'pillaged', '1711', 'town'),
     ('The minister embraced the peace proposal.', 'embraced', '051', None),
     ('The United States and Iran exchanged prisoners.', 'exchanged', '0841', None),
+    ('Police teargassed protesters.', 'teargassed', '175', 'protesters'),
+    ('Jordan airdropped food to Gaza.', 'airdropped', '073', 'Gaza'),
+    ('Turkish forces neutralized 12 PKK militants.', 'neutralized', '190', 'militants'),
 ]
 
 # verbs that must not match any frame in these (non-political or ambiguous) uses
