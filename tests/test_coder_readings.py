@@ -85,6 +85,9 @@ def test_event_nouns_carry_their_actors(rules, nlp):
     ]
     # a verb's frame wins: the noun is read only when no verb in the sentence yields an event
     assert code(rules, nlp, "China condemned the Japanese attack on the island.") == [("CHN", "111", "JPN", "asserted")]
+    assert code(rules, nlp, "Israel's blockade of Gaza has lasted 17 years.") == [("ISR", "191", "PSE", "asserted")]
+    assert code(rules, nlp, "The assassination of the Iranian general by the United States raised tensions.") == [
+        ("USA", "186", "IRNMIL", "asserted")]
 
 
 def test_noun_lexicon_errors():
