@@ -251,6 +251,8 @@ CASES = [
      [("USA", "0841", "IRN", "2004-03-01", "asserted"), ("IRN", "0841", "USA", "2004-03-01", "asserted")]),
     ("A delegation led by the Iranian deputy foreign minister arrived in Moscow on Monday.",
      [("IRNGOV", "042", "RUS", "2004-03-01", "asserted")]),
+    # the Pope is the Holy See's head of state
+    ("Pope Francis appealed for peace in Ukraine on Monday.", [("VATGOV", "027", "UKR", "2004-03-01", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),
