@@ -415,6 +415,11 @@ def test_an_adjective_after_the_noun_keeps_its_phrase_in_the_span_not_in_the_cod
     assert (freed.cameo, freed.target.code) == ("0841", "CRM")
 
 
+def test_a_preposition_whose_object_is_a_clause_is_not_in_the_span():
+    [accused] = code_text("The Philippine coast guard accused Chinese vessels of ramming its boat.", DOC_DATE)
+    assert (accused.cameo, accused.target.code, accused.target.text) == ("112", "CHN", "Chinese vessels")
+
+
 def test_a_clause_on_a_date_is_at_that_date():
     # "since June 1999, when Israel and Hamas fought a war": the war is of June 1999, not news
     text = "The inquiry will cover events since June 1999, when Israel and Hamas fought a war in Gaza."

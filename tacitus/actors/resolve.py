@@ -462,6 +462,9 @@ def np_tokens(tree: Tree, head: int, places: bool = False) -> list[int]:
             if c not in out:
                 out.add(c)
                 stack.append(c)
+    # a preposition whose object is a clause ("accused Chinese vessels of [ramming ...]") is not
+    # the phrase's: no dangling "of"
+    out -= {i for i in out if toks[i].dep == "prep" and not any(c in out for c in tree.children[i])}
     return sorted(out)
 
 
