@@ -249,3 +249,18 @@ def test_domestic_roles_take_the_country_of_their_events_place(rules, nlp):
     assert code(rules, nlp, "Rebels attacked a convoy in Mali.") == [("REB", "190", "MLI", "asserted")]
     # a place in another clause does not place them
     assert code(rules, nlp, "Police detained protesters who had marched from Minsk.")[0][:3] == ("COP", "173", "OPP")
+
+
+def test_a_message_stopped_says_nothing_for_the_stopper(rules, nlp):
+    # "blocked a statement condemning X": a veto of the statement, not a condemnation
+    assert code(rules, nlp, "Russia blocked a UN Security Council statement condemning the crackdown.") == [
+        ("RUS", "129", "IGOUNO", "asserted")]
+    assert code(rules, nlp, "The ministry issued a statement condemning the attack on Israel.") == [
+        ("GOV", "111", "ISR", "asserted")]
+
+
+def test_a_sum_in_loans_and_inspectors_let_in(rules, nlp):
+    assert code(rules, nlp, "Japan gave 10 million dollars in aid to Nepal.") == [("JPN", "071", "NPL", "asserted")]
+    # the body whose inspectors or peacekeepers are let in or kept out is the target
+    assert code(rules, nlp, "Sudan allowed UN peacekeepers into Darfur.") == [("SDN", "0861", "IGOUNOPKO", "asserted")]
+    assert code(rules, nlp, "Iran refused to admit IAEA inspectors.") == [("IRN", "1245", "IGOUNOIAE", "asserted")]

@@ -16,7 +16,7 @@ from ..records import Sentence, Token
 from .classifier import root_class
 from .frames import Frame, FrameIndex, FrameMatch
 from .nominal import NominalMatch, NounEntry, read_nominal
-from .syntax import Tree, message_carrier
+from .syntax import Tree, message_carrier, stopped_message
 
 EVENT_POS = frozenset({"VERB", "AUX", "NOUN"})
 # Where a target may hang off the event words when the frame's slot holds none.
@@ -153,6 +153,7 @@ def find_candidates(
     return [
         c for c in found
         if c.verb.i not in used and c.verb.i not in inside
+        and not stopped_message(tree.tokens, c.verb)  # "blocked a statement condemning X"
         and not (c.verb.i in vehicles and c.match.frame.code[:2] in VEHICLE_ROOTS)
         and not (_content_clause(tree, c.verb) and c.verb.head in content)
         and not (purpose_of_help(tree, c.verb) and c.verb.head in givers)

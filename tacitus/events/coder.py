@@ -40,7 +40,7 @@ from .modal_codes import load_modal_codes
 from .modality import declared_refusal, failed_attempt, modality, refusal_in_itself
 from .nominal import load_nouns
 from .rerank import Reading, Reranker, SentenceReadings
-from .syntax import Tree
+from .syntax import MESSAGE_NOUNS, Tree
 
 # PLOVER's auxiliary modes, by our modality (the manual puts them in the event's context).
 AUXILIARY_MODES = {"intended": "future", "hypothetical": "hypothetical", "negated": "negation"}
@@ -58,6 +58,12 @@ PLACE_TARGET_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 INTERNATIONAL_SECTORS = frozenset({"NGO"})  # "expelled aid workers": whom it was done to (a UN mission is the vehicle)
 RIOT = "145"
+# International involvement allowed, promised, asked for or refused (086, 0355, 0255, 1055, 1245):
+# the inspectors' or peacekeepers' body is the target
+INVOLVEMENT_CODES = ("086", "0355", "0255", "1055", "1245")
+# Things made by their owner named before them: "blocked a UN Security Council statement",
+# "rejected the UN report" (the statement is the Council's)
+AUTHORED_NOUNS = MESSAGE_NOUNS | frozenset({"proposal", "plan", "decision", "offer", "request", "initiative", "demand"})
 # Stated attitudes (pessimism, optimism) are about what their "that" clause says of its subject:
 # "voiced hope that the new government in Greece will help" targets Greece's government.
 ATTITUDE_CODES = frozenset({"012", "013"})
@@ -321,8 +327,12 @@ class EventCoder:
                     self.resolver.agent_sector(self.resolver.counted(tree, tok)) is not None)
                 victims = victims and not tree.kids(tok.i, {"poss"})
                 # ... or whose decision, offer or effort it is ("welcomed NATO's decision")
-                owned = any(p.pos != "PRON" for p in tree.kids(tok.i, {"poss"}))
-                found = [a for a in found if a.country is not None or victims or owned or a.sector in INTERNATIONAL_SECTORS]
+                owned = any(p.pos != "PRON" for p in tree.kids(tok.i, {"poss"})) or (
+                    tok.lemma.lower() in AUTHORED_NOUNS and any(m.pos == "PROPN" for m in tree.kids(tok.i, {"compound"})))
+                # ... or the international body let in or kept out ("allow UN inspectors into")
+                involved = code.startswith(INVOLVEMENT_CODES)
+                found = [a for a in found if a.country is not None or victims or owned or a.sector in INTERNATIONAL_SECTORS
+                         or (involved and a.sector == "IGO")]
             if found:
                 return found
         if cand.match.frame.code[:2] in PARTNER_ROOTS:

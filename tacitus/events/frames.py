@@ -417,13 +417,19 @@ def _prep_object(
 
 
 def _noun_hosts(tree: Tree, noun: int | None) -> list[int]:
-    """The noun whose phrases a frame reads, and the "of" object of a partitive head ("a team of
-    paratroopers to Lebanon": the phrase hangs on the paratroopers)."""
+    """The noun whose phrases a frame reads, the "of" object of a partitive head ("a team of
+    paratroopers to Lebanon": the phrase hangs on the paratroopers), and what a sum is "in"."""
     if noun is None:
         return []
-    if tree.tokens[noun].lemma.lower() not in PARTITIVE_HEADS:
-        return [noun]
-    return [noun] + [obj.i for lemma, obj in tree.prep_objects(noun) if lemma == "of"]
+    # "200 million dollars in loans to Indonesia": the phrase hangs on what the sum is in
+    inner = [obj.i for lemma, obj in tree.prep_objects(noun) if lemma == "in" and _is_sum(tree.tokens[noun])]
+    if tree.tokens[noun].lemma.lower() in PARTITIVE_HEADS:
+        inner += [obj.i for lemma, obj in tree.prep_objects(noun) if lemma == "of"]
+    return [noun] + inner
+
+
+def _is_sum(tok: Token) -> bool:
+    return tok.ent_type == "MONEY" or _currency(tok) or tok.lemma.lower() in ("million", "billion")
 
 
 def load_frames(path: Path | None = None) -> FrameIndex:

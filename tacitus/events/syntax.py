@@ -15,6 +15,11 @@ MESSAGE_NOUNS = frozenset(
     "statement report letter communique communiqué declaration message note resolution speech "
     "editorial post tweet video bill decree law order directive motion".split()
 )
+# Verbs that stop a message rather than send it: "blocked a statement condemning the crackdown"
+# is no condemnation by the blockers.
+STOPPING_VERBS = frozenset(
+    "block veto reject oppose stall obstruct derail thwart prevent scupper withdraw kill".split()
+)
 
 MEANS_PREPS = frozenset({"by", "through"})  # "did X by doing Y": the same doer
 LETTING = frozenset({"let"})  # "let free X": a subjectless clause under "let" is the letter's act
@@ -175,3 +180,10 @@ def message_carrier(tokens: list[Token], tok: Token) -> int | None:
     if noun.lemma.lower() in MESSAGE_NOUNS and noun.dep in OBJECT_DEPS and noun.head != noun.i:
         return noun.head
     return None
+
+
+def stopped_message(tokens: list[Token], tok: Token) -> bool:
+    """ "blocked a UN statement [condemning] the crackdown": a participle on a message noun that
+    a verb of stopping takes as its object said nothing for that verb's subject."""
+    carrier = message_carrier(tokens, tok)
+    return carrier is not None and tokens[carrier].lemma.lower() in STOPPING_VERBS
