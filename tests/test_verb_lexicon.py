@@ -265,6 +265,7 @@ CASES = [
     ('The minister embraced the peace proposal.', 'embraced', '051', None),
     ('The United States and Iran exchanged prisoners.', 'exchanged', '0841', None),
     ('Police teargassed protesters.', 'teargassed', '175', 'protesters'),
+    ("Turkey's parliament ratified Sweden's NATO membership.", 'ratified', '057', None),
     ('Jordan airdropped food to Gaza.', 'airdropped', '073', 'Gaza'),
     ('Turkish forces neutralized 12 PKK militants.', 'neutralized', '190', 'militants'),
 ]
