@@ -33,7 +33,7 @@ REFERRING_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 PLURAL_PRONOUNS = frozenset({"they", "we"})
 OBJECT_PRONOUNS = frozenset({"it", "them"})
 LEADING_VERBS = frozenset({"lead", "head"})
-PARTNER_PREPOSITIONS = frozenset({"with", "against", "on", "to", "at"})
+RELATION_PREPS = frozenset({"with", "against", "on", "to", "at"})
 RELATION_NOUNS = frozenset({"tie", "relation", "relationship", "contact", "talk", "dialogue", "agreement", "deal"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us"})
 # "his country", "their government": the state of whoever the pronoun stands for
@@ -115,6 +115,7 @@ class ActorResolver:
         return out
 
     def _named_members(self, tree: Tree, head: Token) -> list[Token]:
+        """The objects of a group's "including" or "such as" phrase."""
         members = []
         for prep in tree.kids(head.i, {"prep"}):
             word = prep.text.lower()
@@ -421,13 +422,13 @@ def _governing_objects(tree: Tree, pron: Token) -> list[Token]:
             continue
         direct = [o for o in tree.kids(j, {"dobj"}) if o.i < pron.i]
         if not direct:  # "sided with [Kyiv] and armed it"
-            return [o for lemma, o in tree.prep_objects(j) if lemma in PARTNER_PREPOSITIONS and o.i < pron.i]
+            return [o for lemma, o in tree.prep_objects(j) if lemma in RELATION_PREPS and o.i < pron.i]
         # a relation's partner ("cut ties with [Qatar]"), not a thing's owner ("seized the tanker
         # from Britain and released it": the tanker)
         partners = [o for d in direct if d.lemma.lower() in RELATION_NOUNS for lemma, o in tree.prep_objects(d.i)
-                    if lemma in PARTNER_PREPOSITIONS and o.i < pron.i]
+                    if lemma in RELATION_PREPS and o.i < pron.i]
         partners += [o for d in direct if d.lemma.lower() in RELATION_NOUNS for lemma, o in tree.prep_objects(j)
-                     if lemma in PARTNER_PREPOSITIONS and o.i < pron.i]
+                     if lemma in RELATION_PREPS and o.i < pron.i]
         return direct + partners
     return []
 
