@@ -253,6 +253,11 @@ CASES = [
      [("IRNGOV", "042", "RUS", "2004-03-01", "asserted")]),
     # the Pope is the Holy See's head of state
     ("Pope Francis appealed for peace in Ukraine on Monday.", [("VATGOV", "027", "UKR", "2004-03-01", "asserted")]),
+    # an attack claimed is a claim of responsibility; schoolgirls are students
+    ("The Islamic State group claimed the attack on the mosque on Monday.", [("IMGMOSISI", "015", None, "2004-03-01", "asserted")]),
+    ("Boko Haram insurgents kidnapped 300 schoolgirls on Monday.", [("NGAINSBKH", "181", "EDU", "2004-03-01", "asserted")]),
+    # an IGO's delegation in a capital is the IGO's, not the capital's state
+    ("Lebanon's prime minister met the IMF delegation in Beirut on Monday.", [("LBNGOV", "040", "IGOBUSIMF", "2004-03-01", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),

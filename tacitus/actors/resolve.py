@@ -621,6 +621,7 @@ def _country_role(entries: list[ActorEntry]) -> tuple[str | None, str | None, Ac
     ("USAMIL") contributes its suffix, a context-dependent one ("GOV") the code itself.
     """
     country: str | None = None
+    country_kind: str | None = None
     organ_role: str | None = None
     agent_role: str | None = None
     igo: ActorEntry | None = None
@@ -634,12 +635,16 @@ def _country_role(entries: list[ActorEntry]) -> tuple[str | None, str | None, Ac
                 igo = e
             continue
         if e.country and country is None and e.kind != "region":
-            country = e.country
+            country, country_kind = e.country, e.kind
         if e.kind == "organ":
             suffix = e.code[3:] if e.complete else e.code
             organ_role = organ_role or suffix or None
         elif e.kind == "agent":
             agent_role = e.code  # the last agent word is nearest the head: "Vice Foreign Minister"
     if country is not None and igo is not None and igo.kind != "group":
+        if country_kind == "capital":
+            # "the IMF delegation in Beirut" (an IGO is only kept when it comes before any
+            # country): where the body's people are, not whose they are
+            return None, organ_role or agent_role, igo
         igo = None
     return country, organ_role or agent_role, igo
