@@ -258,6 +258,8 @@ CASES = [
     ("Boko Haram insurgents kidnapped 300 schoolgirls on Monday.", [("NGAINSBKH", "181", "EDU", "2004-03-01", "asserted")]),
     # an IGO's delegation in a capital is the IGO's, not the capital's state
     ("Lebanon's prime minister met the IMF delegation in Beirut on Monday.", [("LBNGOV", "040", "IGOBUSIMF", "2004-03-01", "asserted")]),
+    # a junta is the military in power
+    ("The Malian junta ordered the French ambassador to leave on Monday.", [("MLIMIL", "161", "FRAGOV", "2004-03-01", "asserted")]),
     # sport: no political event whatever the verbs
     ("South Korea beat Japan 2-1 in the Asian Cup final in Beijing.", []),
     ("The striker scored twice as Brazil crushed Argentina in the World Cup qualifier.", []),
