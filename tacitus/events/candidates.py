@@ -27,11 +27,10 @@ PARTNER_PREPS = frozenset({"of", "with", "between", "to"})
 # Appeals, demands, accusations, rejections and threats: their complement verb is what was asked,
 # alleged, refused or threatened ("urged Iran to suspend enrichment"), not an event of its own.
 CONTENT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
-SETTING_FREE = frozenset({"let", "set"})
-FREE = "free"
-# "made available ambulances and experts to": the small model reads "available" as the object's
-# adjective; the phrase is read as the verb it means
-LIGHT_PHRASES = {("make", "available"): "provide"}
+# A verb and an adjective that the small model hangs on the verb's object, read as the verb the
+# phrase means: "let free activists", "set free two sailors" (released), "made available
+# ambulances and experts to" (provided).
+LIGHT_PHRASES = {("let", "free"): "free", ("set", "free"): "free", ("make", "available"): "provide"}
 # Verbs of force ("fight", "combat", "attack", "battle") aimed at an affliction are no violence.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
@@ -104,13 +103,8 @@ def find_candidates(
         if demanded is not None:
             found.append(Candidate(sentence, tree, tok, demanded))
             continue
-        if _sets_free(tree, tok):  # "let free activists", "set free two sailors": released
-            freed = frames.match(tree, tok.i, as_lemma=FREE)
-            if freed is not None:
-                found.append(Candidate(sentence, tree, tok, freed))
-                continue
         meant = _light_phrase(tree, tok)
-        if meant is not None:  # "made available": provided
+        if meant is not None:  # "set free two sailors": released; "made available": provided
             read = frames.match(tree, tok.i, as_lemma=meant)
             if read is not None:
                 found.append(Candidate(sentence, tree, tok, read))
@@ -232,13 +226,6 @@ def _affliction(tok: Token) -> bool:
     return bool({tok.lemma.lower(), tok.text.lower()} & AFFLICTIONS) or tok.text.lower().startswith("covid")
 
 
-def _sets_free(tree: Tree, tok: Token) -> bool:
-    """ "let/set free X": the small model reads "free" as the object's adjective."""
-    return tok.pos == "VERB" and tok.lemma.lower() in SETTING_FREE and any(
-        a.lemma.lower() == FREE for o in tree.kids(tok.i, {"dobj"}) for a in tree.kids(o.i, {"amod"})
-    )
-
-
 def content_subject(tree: Tree, verb: int, match: FrameMatch) -> Token | None:
     """The subject of the clause a stated attitude is about: "expressed hopes (that) the Croatian
     government will change", "is confident that Syria will allow", "hoped Iran would release".
@@ -256,18 +243,12 @@ def content_subject(tree: Tree, verb: int, match: FrameMatch) -> Token | None:
 
 
 def _light_phrase(tree: Tree, tok: Token) -> str | None:
-    """The verb a light verb and its adjective mean ("made available" X, "made X available"):
-    the adjective on the object (the small model's reading) or the object's predicate."""
+    """The verb a light verb means with the adjective on its object (LIGHT_PHRASES), if any."""
     if tok.pos != "VERB":
         return None
-    for (verb, adjective), meant in LIGHT_PHRASES.items():
-        if tok.lemma.lower() != verb:
-            continue
-        adjectives = [a for o in tree.kids(tok.i, {"dobj"}) for a in tree.kids(o.i, {"amod"})]
-        adjectives += tree.kids(tok.i, {"oprd", "acomp", "ccomp", "xcomp"})
-        if any(a.lemma.lower() == adjective for a in adjectives):
-            return meant
-    return None
+    adjectives = {a.lemma.lower() for o in tree.kids(tok.i, {"dobj"}) for a in tree.kids(o.i, {"amod"})}
+    return next((meant for (verb, adjective), meant in LIGHT_PHRASES.items()
+                 if tok.lemma.lower() == verb and adjective in adjectives), None)
 
 
 def purpose_of_help(tree: Tree, verb: Token) -> bool:

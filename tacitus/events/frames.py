@@ -324,11 +324,12 @@ def match_frame(frame: Frame, tree: Tree, verb: int) -> FrameMatch | None:
 
 def _object(tree: Tree, head: int, passive: bool) -> Token | None:
     obj = tree.kid(head, OBJECT_DEPS)
-    named = [o for o in tree.kids(head, {"dobj"}) if o.pos == "PROPN"]
-    if obj is not None and obj.pos != "PROPN" and named and named[0].i > obj.i:
+    if obj is not None and obj.pos != "PROPN":
         # the small model's two objects for a title and its name: "meet his counterpart |
         # Italian President Sergio Mattarella": the name is the object
-        return named[0]
+        named = next((o for o in tree.kids(head, {"dobj"}) if o.pos == "PROPN"), None)
+        if named is not None and named.i > obj.i:
+            return named
     if obj is None and passive:
         obj = tree.kid(head, PASSIVE_SUBJECT_DEPS)
     return obj if obj is not None else _misparsed_object(tree, head)

@@ -90,7 +90,7 @@ class PlaceResolver:
                doc_countries: Sequence[str] = (), dateline: str | None = None) -> Located | None:
         """Locative of the event's clause, else a place elsewhere in the sentence that is not an
         actor, else the dateline city (`dateline` like "SEOUL, March 2, 2004")."""
-        mentioned = tuple(dict.fromkeys([*self.mentioned(sentence), *doc_countries]))
+        mentioned = self._context_countries(sentence, doc_countries)
         tried: set[int] = set()
         for how, candidates in (("locative", self._clause_locatives(tree, verb)),
                                 ("sentence", self._sentence_places(tree))):
@@ -106,9 +106,12 @@ class PlaceResolver:
     def place_of(self, sentence: Sentence, tree: Tree, tok: Token, doc_countries: Sequence[str] = ()) -> Located | None:
         """The place the phrase headed by `tok` names ("Raqqa", "the city of Basra"), whatever
         its role in the sentence; None when it names none."""
-        mentioned = tuple(dict.fromkeys([*self.mentioned(sentence), *doc_countries]))
-        found = self._phrase(tree, tok, mentioned)
+        found = self._phrase(tree, tok, self._context_countries(sentence, doc_countries))
         return _located(sentence, found, "argument") if found is not None else None
+
+    def _context_countries(self, sentence: Sentence, doc_countries: Sequence[str]) -> tuple[str, ...]:
+        """The countries that decide an ambiguous place name: the sentence's, then the story's."""
+        return tuple(dict.fromkeys([*self.mentioned(sentence), *doc_countries]))
 
     def mentioned(self, sentence: Sentence) -> list[str]:
         """Countries the sentence names as countries or demonyms, in order. Capitals are left
