@@ -264,3 +264,30 @@ def test_a_sum_in_loans_and_inspectors_let_in(rules, nlp):
     # the body whose inspectors or peacekeepers are let in or kept out is the target
     assert code(rules, nlp, "Sudan allowed UN peacekeepers into Darfur.") == [("SDN", "0861", "IGOUNOPKO", "asserted")]
     assert code(rules, nlp, "Iran refused to admit IAEA inspectors.") == [("IRN", "1245", "IGOUNOIAE", "asserted")]
+
+
+def test_a_telephone_call_is_a_consultation_but_naming_is_not(rules, nlp):
+    assert code(rules, nlp, "Turkish President Recep Tayyip Erdogan called Russian President Vladimir Putin on Tuesday.") == [
+        ("TURGOV", "041", "RUSGOV", "asserted")]
+    # an object predicate names the object: no call
+    assert code(rules, nlp, "China called Japan's move illegal.") == []
+    assert code(rules, nlp, "Beijing called the visit a provocation.") == [("CHN", "111", None, "asserted")]
+
+
+def test_reprisals_accusations_traded_and_threatened_operations(rules, nlp):
+    assert code(rules, nlp, "China retaliated with tariffs on US soybeans.") == [("CHN", "163", "USA", "asserted")]
+    assert code(rules, nlp, "Armenia and Azerbaijan traded accusations of violating the truce.") == [
+        ("ARM", "112", "AZE", "asserted"), ("AZE", "112", "ARM", "asserted")]
+    assert code(rules, nlp, "Turkey threatened to launch a military operation in northern Syria.") == [
+        ("TUR", "138", "SYR", "asserted")]
+
+
+def test_whom_a_pledge_helps_and_whose_officials_are_expelled(rules, nlp):
+    assert code(rules, nlp, "Germany pledged 500 million euros to help Ukraine rebuild.") == [
+        ("DEU", "0331", "UKR", "asserted")]
+    assert code(rules, nlp, "Ethiopia expelled seven senior UN officials.") == [("ETH", "161", "IGOUNO", "asserted")]
+
+
+def test_criticism_drawn_comes_from_the_critic(rules, nlp):
+    assert code(rules, nlp, "The US plan drew sharp criticism from Russia.") == [("RUS", "111", "USA", "asserted")]
+    assert code(rules, nlp, "Israel faced condemnation from the UN.") == [("IGOUNO", "111", "ISR", "asserted")]

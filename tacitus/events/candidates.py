@@ -50,6 +50,7 @@ AFFLICTIONS = frozenset(
 )
 # Material cooperation and aid (06, 07): a "to help X" clause under them names whom it is for.
 GIVING_ROOTS = frozenset({"06", "07"})
+PLEDGE_CODES = frozenset({"033", "0331", "0332", "0333", "0334"})  # intent to give: "pledged $1 billion to help X"
 HELP_VERBS = frozenset({"help", "assist", "support", "aid", "bolster", "boost", "benefit"})
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl"})
 # "Russia says Israel must end its attacks": a speaker who says that someone must act demands it
@@ -72,7 +73,7 @@ JOINT_EXERCISE_CODE = "062"
 NOUN_MODIFIER_DEPS = frozenset({"acl", "relcl", "amod"})
 SYMMETRIC_ROOTS = frozenset({"04", "06", "19"})  # consult, cooperate materially, fight
 SYMMETRIC_CODES = frozenset({"057", "050"})  # sign a formal agreement; restore or improve relations
-SYMMETRIC_VERBS = frozenset({"agree", "sign", "cooperate", "reconcile", "normalize", "normalise", "negotiate", "exchange", "swap"})
+SYMMETRIC_VERBS = frozenset({"agree", "sign", "cooperate", "reconcile", "normalize", "normalise", "negotiate", "exchange", "swap", "trade"})
 
 
 @dataclass(slots=True)
@@ -141,9 +142,9 @@ def find_candidates(
              and c.match.frame.code[:2] in FORCE_ROOTS else c for c in found]
     content = {c.verb.i for c in strict if c.match.frame.code[:2] in CONTENT_ROOTS}
     # "provided $1.7 billion in assistance to support Syrian refugees": the help is what was given
-    givers = {c.verb.i for c in found if c.loose is None and c.match.frame.code[:2] in GIVING_ROOTS}
+    givers = {c.verb.i for c in found if c.loose is None and gives(c.match.frame.code)}
     givers |= {c.nominal.support.i for c in found
-               if c.nominal is not None and c.nominal.support is not None and c.match.frame.code[:2] in GIVING_ROOTS}
+               if c.nominal is not None and c.nominal.support is not None and gives(c.match.frame.code)}
     return [
         c for c in found
         if c.verb.i not in used and c.verb.i not in inside
@@ -251,6 +252,20 @@ def _light_phrase(tree: Tree, tok: Token) -> str | None:
                  if tok.lemma.lower() == verb and adjective in adjectives), None)
 
 
+def gives(code: str) -> bool:
+    """Material cooperation, aid, or a pledge of it: events whose purpose clause names the helped."""
+    return code[:2] in GIVING_ROOTS or code in PLEDGE_CODES
+
+
+def helped(tree: Tree, verb: Token) -> list[Token]:
+    """Whom a "to help" clause helps: its object, or the subject of the clause it governs ("to
+    help [Ukraine] rebuild", which the small model parses as a clause of its own)."""
+    objects = tree.kids(verb.i, {"dobj"})
+    if objects:
+        return objects
+    return [s for c in tree.kids(verb.i, {"ccomp", "xcomp"}) for s in tree.kids(c.i, {"nsubj"})]
+
+
 def purpose_of_help(tree: Tree, verb: Token) -> bool:
     """ "to help/assist/support ...": a purpose clause that says whom a gift or a deployment is
     for ("donated ventilators to assist Ethiopia"), not an event of its own."""
@@ -308,10 +323,10 @@ def target_candidates(cand: Candidate, skip: set[int], far: set[int] | None = No
         tok = tree.tokens[i]
         if i != cand.verb.i and i not in skip and tok.pos in ("NOUN", "PROPN"):
             yield tok
-    if cand.match.frame.code[:2] in GIVING_ROOTS:  # "donated ventilators to assist [Ethiopia]"
+    if gives(cand.match.frame.code):  # "donated ventilators to assist [Ethiopia]"
         for clause in tree.kids(cand.verb.i, PURPOSE_DEPS):
             if purpose_of_help(tree, clause):
-                yield from (o for o in tree.kids(clause.i, {"dobj"}) if o.i not in skip)
+                yield from (o for o in helped(tree, clause) if o.i not in skip)
     frontier = list(cand.match.tokens)
     seen = set(frontier) | skip
     for depth in range(FALLBACK_DEPTH):

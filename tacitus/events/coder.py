@@ -58,9 +58,10 @@ PLACE_TARGET_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 INTERNATIONAL_SECTORS = frozenset({"NGO"})  # "expelled aid workers": whom it was done to (a UN mission is the vehicle)
 RIOT = "145"
-# International involvement allowed, promised, asked for or refused (086, 0355, 0255, 1055, 1245):
-# the inspectors' or peacekeepers' body is the target
-INVOLVEMENT_CODES = ("086", "0355", "0255", "1055", "1245")
+# International involvement allowed, promised, asked for, refused or expelled (086, 0355, 0255,
+# 1055, 1245, 161, 166): the inspectors', peacekeepers' or officials' body is the target
+# ("expelled seven UN officials": IGOUNO)
+INVOLVEMENT_CODES = ("086", "0355", "0255", "1055", "1245", "161", "166")
 # Things made by their owner named before them: "blocked a UN Security Council statement",
 # "rejected the UN report" (the statement is the Council's)
 AUTHORED_NOUNS = MESSAGE_NOUNS | frozenset({"proposal", "plan", "decision", "offer", "request", "initiative", "demand"})

@@ -64,6 +64,10 @@ _CLASS_DEF = re.compile(r"^@([a-z][a-z_]*)\s*=\s*(\S+)$")
 _CLASS_USE = re.compile(r"@([a-z][a-z_]*)")
 TIME_ENTS = frozenset({"DATE", "TIME"})
 ANY_NOUN = "*"  # the wildcard of opened frames (FrameIndex.loose_matches), never in the lexicon
+# Verbs that also name their object ("called him a liar", "called the move illegal"): with an
+# object predicate (oprd) a frame that ends on the bare object is not this sense ("call TGT", a
+# telephone call); frames that name the predicate ("call TGT terrorist", 111) still match.
+NAMING_VERBS = frozenset({"call"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,7 +306,7 @@ def match_frame(frame: Frame, tree: Tree, verb: int) -> FrameMatch | None:
             used.append(noun)
         elif el.kind in ("TGT", "SRC"):
             obj = _object(tree, head, passive and head == verb)
-            if obj is None:
+            if obj is None or _names_object(frame, el, tree, head):
                 return None
             if el.kind == "TGT":
                 target = obj
@@ -320,6 +324,12 @@ def match_frame(frame: Frame, tree: Tree, verb: int) -> FrameMatch | None:
                 noun = pobj.i
                 used.append(noun)
     return FrameMatch(frame=frame, source=source, target=target, swap=swap, tokens=sorted(set(used)))
+
+
+def _names_object(frame: Frame, el: Element, tree: Tree, head: int) -> bool:
+    """The frame ends on the object of a naming verb that has an object predicate (NAMING_VERBS)."""
+    return (frame.verb in NAMING_VERBS and el is frame.elements[-1]
+            and tree.kid(head, {"oprd"}) is not None)
 
 
 def _object(tree: Tree, head: int, passive: bool) -> Token | None:
