@@ -291,3 +291,10 @@ def test_whom_a_pledge_helps_and_whose_officials_are_expelled(rules, nlp):
 def test_criticism_drawn_comes_from_the_critic(rules, nlp):
     assert code(rules, nlp, "The US plan drew sharp criticism from Russia.") == [("RUS", "111", "USA", "asserted")]
     assert code(rules, nlp, "Israel faced condemnation from the UN.") == [("IGOUNO", "111", "ISR", "asserted")]
+
+
+def test_people_handed_over_or_returned_are_released(rules, nlp):
+    assert code(rules, nlp, "Pakistan handed over the captured pilot to India.") == [("PAK", "0841", "IND", "asserted")]
+    assert code(rules, nlp, "Iran returned the British sailors to Britain.") == [("IRN", "0841", "GBR", "asserted")]
+    # things returned stay a return
+    assert code(rules, nlp, "China returned the drone to the United States.") == [("CHN", "084", "USA", "asserted")]
