@@ -298,3 +298,19 @@ def test_people_handed_over_or_returned_are_released(rules, nlp):
     assert code(rules, nlp, "Iran returned the British sailors to Britain.") == [("IRN", "0841", "GBR", "asserted")]
     # things returned stay a return
     assert code(rules, nlp, "China returned the drone to the United States.") == [("CHN", "084", "USA", "asserted")]
+
+
+def test_a_warning_targets_its_condition_not_the_speakers_own_side(rules, nlp):
+    assert code(rules, nlp, "The Chinese foreign ministry spokesman warned that Beijing would take resolute "
+                            "countermeasures if Washington went ahead with the sale.") == [("CHNGOV", "130", "USA", "asserted")]
+
+
+def test_the_press_is_no_audience_and_a_call_holds_the_partner(rules, nlp):
+    # what was said is the event; "told reporters" is not a statement to the media
+    assert code(rules, nlp, "Lavrov told reporters that Moscow was ready to resume talks with Kyiv.") == [
+        ("RUS", "036", "UKR", "intended")]
+    assert code(rules, nlp, "The Russian foreign minister told his American counterpart that Russia would respond.") == [
+        ("RUSGOV", "010", "USAGOV", "asserted")]
+    assert code(rules, nlp, "In a phone call with his Iranian counterpart, the Saudi foreign minister discussed "
+                            "regional security.") == [("SAUGOV", "041", "IRNGOV", "asserted")]
+    assert code(rules, nlp, "During a meeting with Putin, Hu Jintao discussed Ukraine.") == [("CHNGOV", "040", "RUSGOV", "asserted")]

@@ -55,6 +55,9 @@ RELEASE = "084"  # return, release: persons or property
 # Acts done to a place ("shelled Raqqa", "seized Mosul", "blockaded Gaza"): coerce, protest,
 # force posture, reduce relations, assault, fight, mass violence.
 PLACE_TARGET_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+# "Lavrov told reporters that ...": the press is how a statement is made, not whom it is to;
+# a statement (01) to it is no event (what was said may be one of its own)
+PRESS_AUDIENCE = frozenset({"reporter", "journalist", "press", "medium", "correspondent", "newsman"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 INTERNATIONAL_SECTORS = frozenset({"NGO"})  # "expelled aid workers": whom it was done to (a UN mission is the vehicle)
 RIOT = "145"
@@ -219,6 +222,8 @@ class EventCoder:
             src_tok, tgt_tok = match.source, subject
         else:
             src_tok, tgt_tok = subject, match.target
+        if tgt_tok is not None and match.frame.code[:2] == "01" and tgt_tok.lemma.lower() in PRESS_AUDIENCE:
+            return []
         sources = self.resolver.actors(tree, src_tok, ctx) if src_tok is not None else []
         targets = self.resolver.actors(tree, tgt_tok, ctx) if tgt_tok is not None else []
         if not targets and tgt_tok is not None and match.frame.code[:2] in PLACE_TARGET_ROOTS:
@@ -239,7 +244,7 @@ class EventCoder:
                 targets = [t for t in self.resolver.actors(tree, about, ctx) if t.code not in codes]
         mutual = not targets and len(sources) > 1 and tgt_tok is None and symmetric(match)
         if not targets and not mutual:
-            targets = self._fallback_targets(cand, src_tok, ctx)
+            targets = self._fallback_targets(cand, src_tok, ctx, sources)
         pairs: list[tuple[Actor | None, Actor | None]]
         if targets:
             pairs = _dyads(sources, targets, self.options.require_dyad)
@@ -308,14 +313,18 @@ class EventCoder:
             local_country=located.place.country if located is not None and located.how == "locative" else None,
         )
 
-    def _fallback_targets(self, cand: Candidate, exclude: Token | None, ctx: DocContext) -> list[Actor]:
+    def _fallback_targets(self, cand: Candidate, exclude: Token | None, ctx: DocContext,
+                          sources: list[Actor] = ()) -> list[Actor]:
         """No target in the frame's slot: the first of `_target_candidates` that is an actor,
-        else, for a one-sided act, the country it is done in."""
+        else, for a one-sided act, the country it is done in. A source's own country is not
+        its target ("the Chinese spokesman warned that Beijing would take countermeasures if
+        Washington went ahead": USA, not CHN)."""
         tree = cand.tree
         skip = set(range(*tree.subtree(exclude.i))) if exclude is not None else set()
+        own = {s.country for s in sources if s.country}
         far: set[int] = set()
         for tok in target_candidates(cand, skip, far):
-            found = self.resolver.actors(tree, tok, ctx)
+            found = [a for a in self.resolver.actors(tree, tok, ctx) if not (a.code == a.country and a.country in own)]
             if tok.i in far:  # "held discussions including talk of an exchange of [diplomats]"
                 found = [a for a in found if _named(a)]
             if tok.i in cand.match.tokens:
