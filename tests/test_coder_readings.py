@@ -314,3 +314,14 @@ def test_the_press_is_no_audience_and_a_call_holds_the_partner(rules, nlp):
     assert code(rules, nlp, "In a phone call with his Iranian counterpart, the Saudi foreign minister discussed "
                             "regional security.") == [("SAUGOV", "041", "IRNGOV", "asserted")]
     assert code(rules, nlp, "During a meeting with Putin, Hu Jintao discussed Ukraine.") == [("CHNGOV", "040", "RUSGOV", "asserted")]
+
+
+def test_help_to_a_peacekeeping_force_goes_to_the_country_it_serves(rules, nlp):
+    assert code(rules, nlp, "Ireland sent troops to the UN peacekeeping force in Lebanon.") == [("IRL", "074", "LBN", "asserted")]
+    # a force as a doer stays the force; aid to an agency stays the agency's
+    assert code(rules, nlp, "Japan gave aid to UNICEF in Yemen.") == [("JPN", "070", "IGOUNOKID", "asserted")]
+
+
+def test_a_pronoun_coordinated_with_a_name_stands_for_the_name(rules, nlp):
+    assert code(rules, nlp, "The UAE formally lifted the pre-existing trade and travel restrictions between it and Israel.") == [
+        ("ARE", "081", "ISR", "asserted")]

@@ -347,7 +347,8 @@ def target_candidates(cand: Candidate, skip: set[int], far: set[int] | None = No
                 if depth >= NEAR_DEPTH and not (tok.dep == "pobj" or (tok.dep == "prep" and tok.lemma.lower() in PARTNER_PREPS)):
                     continue  # far down, only the partner of a relation ("resumption of ties with X")
                 seen.add(c)
-                if tok.pos in ("NOUN", "PROPN"):
+                # a pronoun coordinated with a name stands for the name ("restrictions between it and Israel")
+                if tok.pos in ("NOUN", "PROPN") or (tok.pos == "PRON" and tree.kids(c, {"conj"})):
                     if depth >= NEAR_DEPTH:
                         far.add(c)
                     yield tok

@@ -57,6 +57,10 @@ RELEASE = "084"  # return, release: persons or property
 PLACE_TARGET_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 # "Lavrov told reporters that ...": the press is how a statement is made, not whom it is to;
 # a statement (01) to it is no event (what was said may be one of its own)
+# Help promised or given to a peacekeeping force goes to the country it serves in (03, 07):
+# "sent troops to the UN peacekeeping force in Lebanon" is IRL 074 LBN
+MISSION_HOST_ROOTS = frozenset({"03", "07"})
+PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper"})
 PRESS_AUDIENCE = frozenset({"reporter", "journalist", "press", "medium", "correspondent", "newsman"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 INTERNATIONAL_SECTORS = frozenset({"NGO"})  # "expelled aid workers": whom it was done to (a UN mission is the vehicle)
@@ -245,6 +249,8 @@ class EventCoder:
         mutual = not targets and len(sources) > 1 and tgt_tok is None and symmetric(match)
         if not targets and not mutual:
             targets = self._fallback_targets(cand, src_tok, ctx, sources)
+        if match.frame.code[:2] in MISSION_HOST_ROOTS:
+            targets = [self._mission_host(cand, t, ctx) or t for t in targets]
         pairs: list[tuple[Actor | None, Actor | None]]
         if targets:
             pairs = _dyads(sources, targets, self.options.require_dyad)
@@ -253,6 +259,26 @@ class EventCoder:
         else:
             pairs = [] if self.options.require_dyad else [(s, None) for s in sources]
         return pairs
+
+    def _mission_host(self, cand: Candidate, actor: Actor, ctx: DocContext) -> Actor | None:
+        """The country a peacekeeping force serves in, when help goes to the force ("contribute
+        air support to an African Union peacekeeping force in Somalia": SOM); None otherwise."""
+        if actor.sector != "IGO":
+            return None
+        tree = cand.tree
+        inside = [t for t in tree.tokens if actor.span[0] <= t.start < actor.span[1]]
+        heads = [t for t in inside if not actor.span[0] <= tree.tokens[t.head].start < actor.span[1] or t.head == t.i]
+        if not heads or not (actor.code.endswith("PKO") or any(t.lemma.lower() in PEACEKEEPING for t in inside)):
+            return None
+        for prep in tree.kids(heads[0].i, {"prep"}):
+            if prep.lemma.lower() != "in":
+                continue
+            for place in tree.kids(prep.i, {"pobj"}):
+                located = self.places.place_of(cand.sentence, tree, place, ctx.countries_by_mentions())
+                host = self._place_actor(located) if located is not None else []
+                if host:
+                    return host[0]
+        return None
 
     def _place_target(self, cand: Candidate, tok: Token, ctx: DocContext) -> list[Actor]:
         """A place the act is done to, as its country's actor ("shelled Raqqa": SYR), when the
