@@ -113,9 +113,10 @@ def test_actor_activity_counts_sides_and_partners(store):
     by_code = {a.actor: a for a in actor_activity(store, limit=100)}
     rus = by_code["RUS"]
     # two accusations, two signings, two month-dated attacks with no target; two signings back
-    # (both copies of the grain deal: "Russia and Ukraine signed agreements" is mutual)
-    assert (rus.as_source, rus.as_target, rus.out_degree, rus.in_degree) == (6, 2, 1, 1)
-    assert (rus.events, rus.goldstein_out, rus.goldstein_in) == (8, -8.0, 16.0)
+    # (both copies of the grain deal: "Russia and Ukraine signed agreements" is mutual), and the
+    # Ukrainian adviser's warning that Kyiv would respond to any Russian attack (UKRGOV 130 RUS)
+    assert (rus.as_source, rus.as_target, rus.out_degree, rus.in_degree) == (6, 3, 1, 2)
+    assert (rus.events, rus.goldstein_out, rus.goldstein_in) == (9, -8.0, 11.6)
     top = actor_activity(store, limit=2)
     assert [a.actor for a in top] == ["RUS", "UKR"]
     by_country = {a.actor: a for a in actor_activity(store, limit=100, by="country")}

@@ -90,8 +90,9 @@ def test_actors_and_network(db, capsys, tmp_path):
     code, out, _ = run(capsys, "actors", "--db", db, "--limit", "2", "--format", "csv")
     assert out.splitlines() == [
         "actor,events,as_source,as_target,out_degree,in_degree,goldstein_out,goldstein_in",
-        "RUS,8,6,2,1,1,-8.0,16.0",
-        "UKR,7,2,5,1,2,16.0,7.6",
+        # the adviser's warning that Kyiv would respond to any Russian attack targets Russia (130)
+        "RUS,9,6,3,1,2,-8.0,11.6",
+        "UKR,6,2,4,1,1,16.0,12.0",
     ]
     target = tmp_path / "net.graphml"
     code, out, err = run(capsys, "network", "--db", db, "--by", "country", "--min-weight", "2", "-o", str(target))

@@ -427,6 +427,12 @@ def test_a_preposition_whose_object_is_a_clause_is_not_in_the_span():
     assert (accused.cameo, accused.target.code, accused.target.text) == ("112", "CHN", "Chinese vessels")
 
 
+def test_a_bracket_the_actors_words_open_is_closed_with_them():
+    [letter] = code_text("The president sent a letter to the head of the World Health Organization (WHO) on Monday.", DOC_DATE)
+    assert (letter.cameo, letter.target.code, letter.target.text) == (
+        "010", "IGOUNOHLHWHO", "the head of the World Health Organization (WHO)")
+
+
 def test_a_clause_on_a_date_is_at_that_date():
     # "since June 1999, when Israel and Hamas fought a war": the war is of June 1999, not news
     text = "The inquiry will cover events since June 1999, when Israel and Hamas fought a war in Gaza."

@@ -303,6 +303,9 @@ def test_people_handed_over_or_returned_are_released(rules, nlp):
 def test_a_warning_targets_its_condition_not_the_speakers_own_side(rules, nlp):
     assert code(rules, nlp, "The Chinese foreign ministry spokesman warned that Beijing would take resolute "
                             "countermeasures if Washington went ahead with the sale.") == [("CHNGOV", "130", "USA", "asserted")]
+    # ... or at what the clause does it to
+    assert code(rules, nlp, "A Ukrainian presidential adviser warned that Kyiv would respond with force to any "
+                            "Russian attack on the ports.") == [("UKRGOV", "130", "RUS", "asserted")]
 
 
 def test_the_press_is_no_audience_and_a_call_holds_the_partner(rules, nlp):

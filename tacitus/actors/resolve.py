@@ -503,7 +503,12 @@ def _counted(tree: Tree, j: int) -> bool:
 
 
 def _coded(tree: Tree, first: Token, last: Token, resolved: Resolved) -> Actor:
-    """The actor record for a resolved phrase running from `first` to `last`."""
+    """The actor record for a resolved phrase running from `first` to `last`; a bracket the
+    phrase opens is closed with it ("the World Health Organization (WHO)", not "(WHO")."""
+    toks = tree.tokens
+    words = [t.text for t in toks[first.i : last.i + 1]]
+    if words.count("(") > words.count(")") and last.i + 1 < len(toks) and toks[last.i + 1].text == ")":
+        last = toks[last.i + 1]
     start, end = first.start, last.end
     return Actor(
         code=resolved.code,

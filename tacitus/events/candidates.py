@@ -334,6 +334,10 @@ def target_candidates(cand: Candidate, skip: set[int], far: set[int] | None = No
             if purpose_of_help(tree, clause):
                 yield from (o for o in helped(tree, clause) if o.i not in skip)
     frontier = list(cand.match.tokens)
+    if cand.match.frame.code[:2] in CONTENT_ROOTS:
+        # ... and what the clause does it to: "warned that Kyiv would respond with force [to any
+        # Russian attack]"
+        frontier += [c.i for c in tree.kids(cand.verb.i, {"ccomp"}) if c.i not in skip]
     seen = set(frontier) | skip
     for depth in range(FALLBACK_DEPTH):
         nxt = []
