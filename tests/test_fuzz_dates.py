@@ -2,7 +2,8 @@
 any plausible document date, and what it returns is a well-formed date.
 
 The last two properties found crashes ("3000 years ago" in a 2004 story, "next year" on
-9999-12-31); they are fixed in tacitus/dates and these tests keep them fixed.
+9999-12-31), and the first a range ending before its start ("month - January 1"); they are
+fixed in tacitus/dates and these tests keep them fixed.
 """
 
 from __future__ import annotations
@@ -59,6 +60,14 @@ def _check(found: EventDate | None, doc_date: dt.date | None) -> None:
 @given(any_words, doc_dates, tenses)
 def test_resolve_never_raises_and_returns_a_calendar_date(text, doc_date, tense):
     _check(RESOLVER.resolve(text, doc_date, tense), doc_date)
+
+
+def test_a_range_whose_end_closes_before_its_start_is_no_range():
+    # found by the property above: "month - January 1" in mid-January ran from the month to its
+    # own first day
+    assert RESOLVER.resolve("month - January 1", dt.date(2000, 1, 15), "past") is None
+    _check(RESOLVER.resolve("month - January 1", dt.date(2000, 2, 15), "past"), dt.date(2000, 2, 15))
+    assert RESOLVER.resolve("May 3 to June 5, 1996", dt.date(2000, 1, 15), "past").end == "1996-06-05"
 
 
 @FUZZ
