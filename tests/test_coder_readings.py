@@ -328,3 +328,15 @@ def test_help_to_a_peacekeeping_force_goes_to_the_country_it_serves(rules, nlp):
 def test_a_pronoun_coordinated_with_a_name_stands_for_the_name(rules, nlp):
     assert code(rules, nlp, "The UAE formally lifted the pre-existing trade and travel restrictions between it and Israel.") == [
         ("ARE", "081", "ISR", "asserted")]
+
+
+def test_abbreviated_titles_small_clauses_efforts_and_armed_campaigns(rules, nlp):
+    assert code(rules, nlp, "Sen. Mitch McConnell criticized China.") == [("LEG", "111", "CHN", "asserted")]
+    assert code(rules, nlp, "Gov. Phil Murphy criticized the deal with Iran.") == [("GOV", "111", "IRN", "asserted")]
+    # "allow [UN agencies] [access]", which the small model parses as a clause
+    assert code(rules, nlp, "The government allowed UN agencies access to the region.") == [("GOV", "086", "IGOUNO", "asserted")]
+    # a mediation effort is a mediation; a bombing campaign is force, not a protest campaign
+    assert code(rules, nlp, "Kuwait launched a mediation effort between Qatar and Saudi Arabia.") == [
+        ("KWT", "045", "QAT", "asserted"), ("KWT", "045", "SAU", "asserted")]
+    assert code(rules, nlp, "Russia launched a bombing campaign against rebels in Syria.") == [("RUS", "190", "SYRREB", "asserted")]
+    assert code(rules, nlp, "Activists launched a campaign against the law.") == [("OPP", "140", None, "asserted")]

@@ -51,7 +51,7 @@ CURRENCIES = frozenset(
 )
 GENERIC_HEADS = frozenset(
     "material item kit package shipment consignment hour agreement accord deal pact operation mission force "
-    "guarantee team crew".split()
+    "guarantee team crew effort initiative drive".split()
 )
 # Nouns that take their sense from an "of" phrase: "a team of paratroopers" are paratroopers, "a
 # shipment of weapons" weapons, "thousands of troops" troops, "tonnes of food" food.
@@ -64,6 +64,11 @@ _CLASS_DEF = re.compile(r"^@([a-z][a-z_]*)\s*=\s*(\S+)$")
 _CLASS_USE = re.compile(r"@([a-z][a-z_]*)")
 TIME_ENTS = frozenset({"DATE", "TIME"})
 ANY_NOUN = "*"  # the wildcard of opened frames (FrameIndex.loose_matches), never in the lexicon
+# "a bombing campaign", "a military operation": a campaign or operation armed by its modifier is
+# force, never a protest ("launch campaign against TGT", 140)
+PROTEST_ROOT = "14"
+ARMED_HEADS = frozenset({"campaign", "operation", "action", "movement", "effort"})
+ARMED_MODIFIERS = frozenset({"military", "bombing", "air", "aerial", "armed", "ground", "naval", "artillery", "missile", "drone"})
 # Verbs that also name their object ("called him a liar", "called the move illegal"): with an
 # object predicate (oprd) a frame that ends on the bare object is not this sense ("call TGT", a
 # telephone call); frames that name the predicate ("call TGT terrorist", 111) still match.
@@ -300,7 +305,7 @@ def match_frame(frame: Frame, tree: Tree, verb: int) -> FrameMatch | None:
             used.append(head)
         elif el.kind == "noun":
             obj = _object_noun(tree, head, el.words, passive and head == verb)
-            if obj is None:
+            if obj is None or (frame.code[:2] == PROTEST_ROOT and _armed(tree, obj)):
                 return None
             noun = obj.i
             used.append(noun)
@@ -326,6 +331,12 @@ def match_frame(frame: Frame, tree: Tree, verb: int) -> FrameMatch | None:
     return FrameMatch(frame=frame, source=source, target=target, swap=swap, tokens=sorted(set(used)))
 
 
+def _armed(tree: Tree, tok: Token) -> bool:
+    """A campaign or operation that its modifier makes military ("a bombing campaign")."""
+    return tok.lemma.lower() in ARMED_HEADS and any(
+        m.lemma.lower() in ARMED_MODIFIERS for m in tree.kids(tok.i, {"compound", "amod", "nmod"}))
+
+
 def _names_object(frame: Frame, el: Element, tree: Tree, head: int) -> bool:
     """The frame ends on the object of a naming verb that has an object predicate (NAMING_VERBS)."""
     return (frame.verb in NAMING_VERBS and el is frame.elements[-1]
@@ -342,7 +353,21 @@ def _object(tree: Tree, head: int, passive: bool) -> Token | None:
             return named
     if obj is None and passive:
         obj = tree.kid(head, PASSIVE_SUBJECT_DEPS)
+    if obj is None:
+        obj = _small_clause(tree, head)[0]
     return obj if obj is not None else _misparsed_object(tree, head)
+
+
+def _small_clause(tree: Tree, head: int) -> tuple[Token | None, Token | None]:
+    """ "allow [UN agencies] [access] to Rakhine": the small model makes the second object a
+    noun clause whose subject is the first; (first object, second object), or (None, None)."""
+    for clause in tree.kids(head, {"ccomp"}):
+        if clause.pos != "NOUN":
+            continue
+        subject = tree.kid(clause.i, {"nsubj"})
+        if subject is not None and head < subject.i < clause.i:
+            return subject, clause
+    return None, None
 
 
 def _misparsed_object(tree: Tree, head: int) -> Token | None:
@@ -379,6 +404,7 @@ def _object_noun(tree: Tree, head: int, lemmas: tuple[str, ...], passive: bool) 
     # an adjective predicate is the object word of a copula ("is skeptical about", "remains hopeful")
     deps = OBJECT_DEPS | {"acomp"} | (PASSIVE_SUBJECT_DEPS if passive else frozenset())
     candidates = tree.kids(head, deps) or [t for t in [_misparsed_object(tree, head)] if t is not None]
+    candidates += [t for t in [_small_clause(tree, head)[1]] if t is not None]
     # a gerund complement is the object of a verb of stopping: "agreed to halt fighting"
     candidates += [t for t in tree.kids(head, {"xcomp"}) if t.tag == "VBG"]
     for obj in candidates:
