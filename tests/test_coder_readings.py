@@ -340,3 +340,15 @@ def test_abbreviated_titles_small_clauses_efforts_and_armed_campaigns(rules, nlp
         ("KWT", "045", "QAT", "asserted"), ("KWT", "045", "SAU", "asserted")]
     assert code(rules, nlp, "Russia launched a bombing campaign against rebels in Syria.") == [("RUS", "190", "SYRREB", "asserted")]
     assert code(rules, nlp, "Activists launched a campaign against the law.") == [("OPP", "140", None, "asserted")]
+
+
+def test_sums_approved_increases_announced_summons_and_bans_on_investment(rules, nlp):
+    assert code(rules, nlp, "Germany announced a sharp increase in funding for refugees in Lebanon.") == [
+        ("DEU", "071", "LBNREF", "asserted")]
+    assert code(rules, nlp, "The World Bank approved $500 million in financing for Kenya.") == [
+        ("IGOUNODEVWBK", "071", "KEN", "asserted")]
+    # the passive's subject is summoned to the ministry, which summoned it
+    assert code(rules, nlp, "The Russian ambassador was summoned to the Foreign Ministry in Warsaw.") == [
+        ("POLGOV", "114", "RUSGOV", "asserted")]
+    assert code(rules, nlp, "The president signed an order banning investment in Chinese military companies.") == [
+        ("GOV", "163", "CHNBUS", "asserted")]

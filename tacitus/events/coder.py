@@ -223,7 +223,8 @@ class EventCoder:
         # a passive's doer is its "by" agent; its grammatical subject is what was done to
         subject = tree.agent(verb) if tree.is_passive(verb) else tree.subject(verb)
         if match.swap:
-            src_tok, tgt_tok = match.source, subject
+            # "The ambassador was summoned to the ministry": the passive subject is the frame's target
+            src_tok, tgt_tok = match.source, (match.target if subject is None and match.target is not None else subject)
         else:
             src_tok, tgt_tok = subject, match.target
         if tgt_tok is not None and match.frame.code[:2] == "01" and tgt_tok.lemma.lower() in PRESS_AUDIENCE:
