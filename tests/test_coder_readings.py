@@ -352,3 +352,15 @@ def test_sums_approved_increases_announced_summons_and_bans_on_investment(rules,
         ("POLGOV", "114", "RUSGOV", "asserted")]
     assert code(rules, nlp, "The president signed an order banning investment in Chinese military companies.") == [
         ("GOV", "163", "CHNBUS", "asserted")]
+
+
+def test_membership_an_embassy_reopened_a_plan_blocked_and_accords_named_after_cities(rules, nlp):
+    assert code(rules, nlp, "Sweden applied for NATO membership.") == [("SWE", "022", "IGOWSTNAT", "asserted")]
+    assert code(rules, nlp, "Britain left the European Union on January 31.") == [("GBR", "160", "IGOEUREEC", "asserted")]
+    assert code(rules, nlp, "Bahrain reopened its embassy in Damascus.") == [("BHR", "050", "SYR", "asserted")]
+    assert code(rules, nlp, "China blocked the US plan to send aid.") == [("CHN", "129", "USA", "asserted")]
+    # a city that names an accord or talks is their venue, not a party; a country still is
+    assert code(rules, nlp, "The United States withdrew from the Paris climate agreement.") == [
+        ("USA", "127", None, "asserted")]
+    assert code(rules, nlp, "Russia said the Astana talks were useful.") == []
+    assert code(rules, nlp, "The United States withdrew from the Iran nuclear deal.") == [("USA", "127", "IRN", "asserted")]

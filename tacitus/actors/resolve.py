@@ -46,6 +46,8 @@ BACKERS = frozenset({"back", "backed", "support", "supported", "fund", "funded",
                      "sponsor", "sponsored", "finance", "financed", "aid", "aided", "recognise", "recognize"})
 # Sites an attack is made on: their place phrase is theirs, and gives the country ("a military
 # base in northeast Nigeria": NGAMIL). Not embassies, which stand in another state's capital.
+VENUE_NAMED = frozenset({"agreement", "accord", "treaty", "protocol", "talk", "process", "format", "conference",
+                         "convention", "declaration", "pact", "framework", "summit", "negotiation", "roadmap"})
 SITE_NOUNS = frozenset({"base", "camp", "position", "target", "headquarters", "outpost", "checkpoint",
                         "post", "barracks", "garrison", "installation", "stronghold", "hideout", "depot",
                         "station"})
@@ -186,6 +188,8 @@ class ActorResolver:
         toks = [tree.tokens[i] for i in idx]
         backers = {k for t in toks if t.dep == "amod" and (t.lemma.lower() in BACKERS or _after_noun(t))
                    for k in range(*tree.subtree(t.i))}
+        # "the Paris climate agreement", "the Astana talks": the venue, not a party
+        backers |= {t.i for t in toks if self.names_venue(tree, t, ctx)}
         # "US-backed forces", "rebels loyal to Riek Machar": the backer or leader is in the span
         # but is another actor
         resolved = self._resolve([t for t in toks if t.i not in backers], head, ctx)
@@ -253,6 +257,14 @@ class ActorResolver:
             return None
         resolved = Resolved(entry.code, entry.country, entry.sector, entry.name)
         return _coded(tree, tree.tokens[lo], tree.tokens[lo + hit[0] - 1], resolved)
+
+    def names_venue(self, tree: Tree, tok: Token, ctx: DocContext) -> bool:
+        """A city that names an accord or a meeting after where it was made ("the Paris climate
+        agreement", "the Astana talks"): its venue, not a party to it. A country name still is
+        a party ("the Iran deal")."""
+        head = tree.tokens[tok.head]
+        return (tok.dep == "compound" and tok.pos == "PROPN" and tok.i < head.i
+                and head.lemma.lower() in VENUE_NAMED and not self._is_country_name(tok, ctx))
 
     def _is_country_name(self, tok: Token, ctx: DocContext) -> bool:
         entries = self._matches([tok.text], ctx)

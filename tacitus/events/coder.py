@@ -66,9 +66,10 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 INTERNATIONAL_SECTORS = frozenset({"NGO"})  # "expelled aid workers": whom it was done to (a UN mission is the vehicle)
 RIOT = "145"
 # International involvement allowed, promised, asked for, refused or expelled (086, 0355, 0255,
-# 1055, 1245, 161, 166): the inspectors', peacekeepers' or officials' body is the target
-# ("expelled seven UN officials": IGOUNO)
-INVOLVEMENT_CODES = ("086", "0355", "0255", "1055", "1245", "161", "166")
+# 1055, 1245, 161, 166), and membership sought or left (022, 160): the inspectors',
+# peacekeepers' or officials' body, or the organisation, is the target ("expelled seven UN
+# officials": IGOUNO; "applied for NATO membership": IGOWSTNAT)
+INVOLVEMENT_CODES = ("086", "0355", "0255", "1055", "1245", "161", "166", "022", "160")
 # Things made by their owner named before them: "blocked a UN Security Council statement",
 # "rejected the UN report" (the statement is the Council's)
 AUTHORED_NOUNS = MESSAGE_NOUNS | frozenset({"proposal", "plan", "decision", "offer", "request", "initiative", "demand"})
@@ -308,7 +309,10 @@ class EventCoder:
         """Actors of an event noun: "between X and Y" both ways, else its source and target as
         written; a source alone gives a one-sided event, a target alone a source-less one."""
         tree, match = cand.tree, cand.match
-        sources = self.resolver.actors(tree, match.source, ctx) if match.source is not None else []
+        source = match.source
+        if source is not None and self.resolver.names_venue(tree, source, ctx):
+            source = None  # "the Astana talks": held there, not by Kazakhstan
+        sources = self.resolver.actors(tree, source, ctx) if source is not None else []
         targets = self.resolver.actors(tree, match.target, ctx) if match.target is not None else []
         if cand.nominal is not None and cand.nominal.between:
             sides = sources + targets
