@@ -364,3 +364,15 @@ def test_membership_an_embassy_reopened_a_plan_blocked_and_accords_named_after_c
         ("USA", "127", None, "asserted")]
     assert code(rules, nlp, "Russia said the Astana talks were useful.") == []
     assert code(rules, nlp, "The United States withdrew from the Iran nuclear deal.") == [("USA", "127", "IRN", "asserted")]
+
+
+def test_shared_roles_second_groups_calls_without_a_partner_and_killings(rules, nlp):
+    # "Azerbaijani" parsed as coordinated with "ministers" takes their role
+    assert code(rules, nlp, "Azerbaijani and Armenian foreign ministers met in Washington.") == [
+        ("AZEGOV", "040", "ARMGOV", "asserted"), ("ARMGOV", "040", "AZEGOV", "asserted")]
+    assert code(rules, nlp, "Senior Hamas and Fatah officials met in Cairo.") == [
+        ("PSEREBHMS", "040", "PSEGOVFTA", "asserted"), ("PSEGOVFTA", "040", "PSEREBHMS", "asserted")]
+    assert code(rules, nlp, "The Israeli prime minister and the Egyptian president discussed Gaza in a phone call.") == [
+        ("ISRGOV", "041", "EGYGOV", "asserted"), ("EGYGOV", "041", "ISRGOV", "asserted")]
+    assert code(rules, nlp, "The killing of three Turkish soldiers by Kurdish militants sparked outrage.") == [
+        ("REB", "190", "TURMIL", "asserted")]

@@ -100,6 +100,7 @@ class ActorResolver:
                 return self.actors(tree, antecedent, ctx)
         heads = tree.conjuncts(head.i)
         found = [self.actor(tree, tree.tokens[i], ctx) for i in heads]
+        found = _shared_role(tree, heads, found)
         lead = found[0]
         if lead is not None and lead.country is not None and self._modifier_country(tree, heads[0], ctx) == lead.country:
             found = [found[0]] + [self._with_country(a, lead.country) if _bare(tree, i) else a
@@ -144,10 +145,14 @@ class ActorResolver:
         # the country words: premodifiers, and the places of "people in Somalia, Ethiopia and Kenya"
         places = [p for prep in tree.kids(i, {"prep"}) if prep.lemma.lower() in NP_PREPS
                   for p in tree.kids(prep.i, {"pobj"})]
-        for m in tree.kids(i, {"amod", "compound"}) + places:
+        for m in tree.kids(i, {"amod", "compound", "nmod"}) + places:
             for c in (tree.tokens[j] for j in tree.conjuncts(m.i) if j != m.i):
                 country = self._word_country(tree, c, ctx)
                 if country is None or country == actor.country:
+                    # "Hamas and Fatah officials": a second named group, of the same country or none
+                    group = self.actor(tree, c, ctx) if c.pos == "PROPN" else None
+                    if group is not None and group.code not in (actor.code, group.country):
+                        out.append(group)
                     continue
                 if role:  # "Chinese and Russian diplomats": the role in each country
                     out.append(self._with_country(replace(actor, code=role, country=None, name=None), country))
@@ -479,6 +484,21 @@ def np_tokens(tree: Tree, head: int, places: bool = False) -> list[int]:
     # the phrase's: no dangling "of"
     out -= {i for i in out if toks[i].dep == "prep" and not any(c in out for c in tree.children[i])}
     return sorted(out)
+
+
+def _shared_role(tree: Tree, heads: list[int], found: list[Actor | None]) -> list[Actor | None]:
+    """ "Azerbaijani and Armenian foreign ministers", which the small model parses as the
+    adjective "Azerbaijani" coordinated with "ministers": a bare demonym takes the role of the
+    conjunct after it (AZEGOV, ARMGOV)."""
+    out = list(found)
+    for k, (i, actor) in enumerate(zip(heads, found)):
+        if actor is None or tree.tokens[i].pos != "ADJ" or actor.country is None or actor.code != actor.country:
+            continue
+        later = next((a for a in found[k + 1:] if a is not None and a.country and a.code.startswith(a.country)
+                      and a.code != a.country), None)
+        if later is not None:
+            out[k] = replace(actor, code=actor.country + later.code[len(later.country):])
+    return out
 
 
 def _span_text(tree: Tree, start: int, end: int) -> str:
