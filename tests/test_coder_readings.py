@@ -376,3 +376,8 @@ def test_shared_roles_second_groups_calls_without_a_partner_and_killings(rules, 
         ("ISRGOV", "041", "EGYGOV", "asserted"), ("EGYGOV", "041", "ISRGOV", "asserted")]
     assert code(rules, nlp, "The killing of three Turkish soldiers by Kurdish militants sparked outrage.") == [
         ("REB", "190", "TURMIL", "asserted")]
+
+
+def test_agreements_revoked_and_consulates_closed(rules, nlp):
+    assert code(rules, nlp, "Niger revoked its military agreements with France.") == [("NER", "127", "FRA", "asserted")]
+    assert code(rules, nlp, "Germany ordered the closure of Russian consulates.") == [("DEU", "161", "RUS", "asserted")]
