@@ -44,13 +44,15 @@ NAME_ENTS = frozenset({"PERSON"})
 # ("armed" is not one: "armed forces", "armed men" are armed, not armed by someone)
 BACKERS = frozenset({"back", "backed", "support", "supported", "fund", "funded", "train", "trained",
                      "sponsor", "sponsored", "finance", "financed", "aid", "aided", "recognise", "recognize"})
-# Sites an attack is made on: their place phrase is theirs, and gives the country ("a military
-# base in northeast Nigeria": NGAMIL). Not embassies, which stand in another state's capital.
+# Accords and meetings named after the city where they were made ("the Paris agreement").
 VENUE_NAMED = frozenset({"agreement", "accord", "treaty", "protocol", "talk", "process", "format", "conference",
                          "convention", "declaration", "pact", "framework", "summit", "negotiation", "roadmap"})
+# Sites an attack is made on: their place phrase is theirs, and gives the country ("a military
+# base in northeast Nigeria": NGAMIL; "a military airport near Homs": SYRMIL). Not embassies,
+# which stand in another state's capital.
 SITE_NOUNS = frozenset({"base", "camp", "position", "target", "headquarters", "outpost", "checkpoint",
                         "post", "barracks", "garrison", "installation", "stronghold", "hideout", "depot",
-                        "station"})
+                        "station", "airport", "airbase", "airfield", "facility"})
 # "opponents/critics of the government": the opposition of the state their phrase names
 OPPONENTS = frozenset({"opponent", "critic"})
 OPPOSITION = "OPP"
@@ -601,7 +603,7 @@ def _np_prep(tree: Tree, prep: Token, places: bool) -> bool:
     lemma = prep.lemma.lower()
     if lemma == "of":
         return True
-    if not places or lemma not in NP_PREPS:
+    if not places or lemma not in NP_PREPS | {"near"}:
         return False
     obj = tree.kid(prep.i, {"pobj"})
     return obj is not None and obj.ent_type in ("GPE", "LOC", "NORP")
