@@ -383,3 +383,9 @@ def test_agreements_revoked_and_consulates_closed(rules, nlp):
     assert code(rules, nlp, "Germany ordered the closure of Russian consulates.") == [("DEU", "161", "RUS", "asserted")]
     # a site near a capital is that country's
     assert code(rules, nlp, "Israeli jets struck a military base near Damascus.") == [("ISRMIL", "190", "SYRMIL", "asserted")]
+
+
+def test_a_demand_reiterated_targets_its_clause_and_rulers_are_governments(rules, nlp):
+    assert code(rules, nlp, "North Korea has reiterated its demand that US ease sanctions on denuclearization of the "
+                            "Korean Peninsula.") == [("PRK", "100", "USA", "asserted")]
+    assert code(rules, nlp, "The Chinese representative criticized Japan.") == [("CHNGOV", "111", "JPN", "asserted")]

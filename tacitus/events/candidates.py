@@ -316,7 +316,11 @@ def target_candidates(cand: Candidate, skip: set[int], far: set[int] | None = No
     far = set() if far is None else far
     tree = cand.tree
     if cand.match.frame.code[:2] in CONTENT_ROOTS:
-        for clause in tree.kids(cand.verb.i, {"ccomp"}):
+        # the clause on the verb, or on its noun: "reiterated its demand [that US ease sanctions]"
+        nouns = [i for i in cand.match.tokens if i != cand.verb.i and tree.tokens[i].pos == "NOUN"]
+        clauses = tree.kids(cand.verb.i, {"ccomp"}) + [c for i in nouns for c in tree.kids(i, {"acl", "ccomp"})
+                                                       if tree.kid(c.i, {"mark"}) is not None]
+        for clause in clauses:
             subject = tree.kid(clause.i, {"nsubj", "nsubjpass"})
             if subject is not None:
                 yield subject
