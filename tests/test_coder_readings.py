@@ -389,3 +389,11 @@ def test_a_demand_reiterated_targets_its_clause_and_rulers_are_governments(rules
     assert code(rules, nlp, "North Korea has reiterated its demand that US ease sanctions on denuclearization of the "
                             "Korean Peninsula.") == [("PRK", "100", "USA", "asserted")]
     assert code(rules, nlp, "The Chinese representative criticized Japan.") == [("CHNGOV", "111", "JPN", "asserted")]
+
+
+def test_systems_debts_deposits_airspace_and_energy_sold(rules, nlp):
+    assert code(rules, nlp, "Russia delivered S-400 missile systems to Turkey.") == [("RUS", "072", "TUR", "asserted")]
+    assert code(rules, nlp, "Saudi Arabia deposited $3 billion in Pakistan's central bank.") == [
+        ("SAU", "071", "PAKGOVBUS", "asserted")]
+    assert code(rules, nlp, "Turkey opened its airspace to Armenian flights.") == [("TUR", "086", "ARM", "asserted")]
+    assert code(rules, nlp, "Qatar supplied gas to Germany under a 15-year deal.") == [("QAT", "061", "DEU", "asserted")]
