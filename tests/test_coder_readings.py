@@ -397,3 +397,11 @@ def test_systems_debts_deposits_airspace_and_energy_sold(rules, nlp):
         ("SAU", "071", "PAKGOVBUS", "asserted")]
     assert code(rules, nlp, "Turkey opened its airspace to Armenian flights.") == [("TUR", "086", "ARM", "asserted")]
     assert code(rules, nlp, "Qatar supplied gas to Germany under a 15-year deal.") == [("QAT", "061", "DEU", "asserted")]
+
+
+def test_a_purpose_of_the_same_kind_is_the_same_act_and_hunger_strikes(rules, nlp):
+    # one protest, whose target the purpose clause names
+    assert code(rules, nlp, "Thousands of people marched in Belgrade to protest against the government.") == [
+        ("SRBCVL", "141", "SRBGOV", "asserted")]
+    assert code(rules, nlp, "Palestinian prisoners launched a hunger strike in Israeli jails.") == [
+        ("PSECRM", "142", None, "asserted")]

@@ -146,9 +146,13 @@ def find_candidates(
     givers = {c.verb.i for c in found if c.loose is None and gives(c.match.frame.code)}
     givers |= {c.nominal.support.i for c in found
                if c.nominal is not None and c.nominal.support is not None and gives(c.match.frame.code)}
+    # "took to the streets to protest", "used water cannon to disperse the crowd": a purpose of
+    # the same kind as its act is that act, not a second one
+    roots = {c.verb.i: c.match.frame.code[:2] for c in strict}
     return [
         c for c in found
         if c.verb.i not in used and c.verb.i not in inside
+        and not (_purpose(tree, c.verb) and roots.get(c.verb.head) == c.match.frame.code[:2])
         and not stopped_message(tree.tokens, c.verb)  # "blocked a statement condemning X"
         and not (c.verb.i in vehicles and c.match.frame.code[:2] in VEHICLE_ROOTS)
         and not (_content_clause(tree, c.verb) and c.verb.head in content)
@@ -253,6 +257,11 @@ def _light_phrase(tree: Tree, tok: Token) -> str | None:
                  if tok.lemma.lower() == verb and adjective in adjectives), None)
 
 
+def _purpose(tree: Tree, verb: Token) -> bool:
+    """An infinitive clause of purpose on another verb ("marched [to protest]")."""
+    return verb.dep == "advcl" and any(a.text.lower() == "to" for a in tree.kids(verb.i, {"aux"}))
+
+
 def gives(code: str) -> bool:
     """Material cooperation, aid, or a pledge of it: events whose purpose clause names the helped."""
     return code[:2] in GIVING_ROOTS or code in PLEDGE_CODES
@@ -338,6 +347,9 @@ def target_candidates(cand: Candidate, skip: set[int], far: set[int] | None = No
             if purpose_of_help(tree, clause):
                 yield from (o for o in helped(tree, clause) if o.i not in skip)
     frontier = list(cand.match.tokens)
+    # ... and in its purpose clause, which is often the same act ("marched in Belgrade to protest
+    # [against the government]")
+    frontier += [c.i for c in tree.kids(cand.verb.i, {"advcl"}) if _purpose(tree, c) and c.i not in skip]
     if cand.match.frame.code[:2] in CONTENT_ROOTS:
         # ... and what the clause does it to: "warned that Kyiv would respond with force [to any
         # Russian attack]"
