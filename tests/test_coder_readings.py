@@ -405,3 +405,7 @@ def test_a_purpose_of_the_same_kind_is_the_same_act_and_hunger_strikes(rules, nl
         ("SRBCVL", "141", "SRBGOV", "asserted")]
     assert code(rules, nlp, "Palestinian prisoners launched a hunger strike in Israeli jails.") == [
         ("PSECRM", "142", None, "asserted")]
+    # weapons take their modifier's sense; coup leaders are the military, armed men rebels
+    assert code(rules, nlp, "The regime used chemical weapons against civilians in Ghouta.")[0][1:3] == ("2041", "SYRCVL")
+    assert code(rules, nlp, "The coup leaders detained the president.") == [("MIL", "173", "GOV", "asserted")]
+    assert code(rules, nlp, "Armed men stormed a hotel in Mogadishu.") == [("REB", "190", "SOM", "asserted")]

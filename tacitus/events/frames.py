@@ -51,7 +51,7 @@ CURRENCIES = frozenset(
 )
 GENERIC_HEADS = frozenset(
     "material item kit package shipment consignment hour agreement accord deal pact operation mission force "
-    "guarantee team crew effort initiative drive system strike".split()
+    "guarantee team crew effort initiative drive system strike weapon".split()
 )
 # Nouns that take their sense from an "of" phrase: "a team of paratroopers" are paratroopers, "a
 # shipment of weapons" weapons, "thousands of troops" troops, "tonnes of food" food.
