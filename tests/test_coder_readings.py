@@ -409,3 +409,5 @@ def test_a_purpose_of_the_same_kind_is_the_same_act_and_hunger_strikes(rules, nl
     assert code(rules, nlp, "The regime used chemical weapons against civilians in Ghouta.")[0][1:3] == ("2041", "SYRCVL")
     assert code(rules, nlp, "The coup leaders detained the president.") == [("MIL", "173", "GOV", "asserted")]
     assert code(rules, nlp, "Armed men stormed a hotel in Mogadishu.") == [("REB", "190", "SOM", "asserted")]
+    assert code(rules, nlp, "Beijing and Moscow vowed to strengthen their strategic partnership.") == [
+        ("CHN", "050", "RUS", "intended"), ("RUS", "050", "CHN", "intended")]
