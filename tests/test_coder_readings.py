@@ -411,3 +411,7 @@ def test_a_purpose_of_the_same_kind_is_the_same_act_and_hunger_strikes(rules, nl
     assert code(rules, nlp, "Armed men stormed a hotel in Mogadishu.") == [("REB", "190", "SOM", "asserted")]
     assert code(rules, nlp, "Beijing and Moscow vowed to strengthen their strategic partnership.") == [
         ("CHN", "050", "RUS", "intended"), ("RUS", "050", "CHN", "intended")]
+    # an embassy is its state's government, wherever it stands
+    assert code(rules, nlp, "The Chinese embassy lodged a complaint with the Czech foreign ministry.") == [
+        ("CHNGOV", "114", "CZEGOV", "asserted")]
+    assert code(rules, nlp, "Protesters stormed the US embassy in Baghdad.") == [("IRQOPP", "144", "USAGOV", "asserted")]

@@ -53,6 +53,7 @@ VENUE_NAMED = frozenset({"agreement", "accord", "treaty", "protocol", "talk", "p
 SITE_NOUNS = frozenset({"base", "camp", "position", "target", "headquarters", "outpost", "checkpoint",
                         "post", "barracks", "garrison", "installation", "stronghold", "hideout", "depot",
                         "station", "airport", "airbase", "airfield", "facility"})
+FOREIGN_POSTS = frozenset({"embassy", "consulate"})
 # "opponents/critics of the government": the opposition of the state their phrase names
 OPPONENTS = frozenset({"opponent", "critic"})
 OPPOSITION = "OPP"
@@ -188,7 +189,9 @@ class ActorResolver:
         counted = self._partitive(tree, head, ctx)
         if counted is not None:
             return counted
-        idx = np_tokens(tree, head.i, places=self.agent_sector(head) is not None or head.lemma.lower() in SITE_NOUNS)
+        # an embassy stands in another state's capital: its place is not its country
+        idx = np_tokens(tree, head.i, places=(self.agent_sector(head) is not None or head.lemma.lower() in SITE_NOUNS)
+                        and head.lemma.lower() not in FOREIGN_POSTS)
         named = self._whole_name(tree, head, idx, ctx)
         if named is not None:
             return named
