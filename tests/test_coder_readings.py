@@ -380,7 +380,7 @@ def test_shared_roles_second_groups_calls_without_a_partner_and_killings(rules, 
 
 def test_agreements_revoked_and_consulates_closed(rules, nlp):
     assert code(rules, nlp, "Niger revoked its military agreements with France.") == [("NER", "127", "FRA", "asserted")]
-    assert code(rules, nlp, "Germany ordered the closure of Russian consulates.") == [("DEU", "161", "RUS", "asserted")]
+    assert code(rules, nlp, "Germany ordered the closure of Russian consulates.") == [("DEU", "161", "RUSGOV", "asserted")]
     # a site near a capital is that country's
     assert code(rules, nlp, "Israeli jets struck a military base near Damascus.") == [("ISRMIL", "190", "SYRMIL", "asserted")]
 
