@@ -415,3 +415,10 @@ def test_a_purpose_of_the_same_kind_is_the_same_act_and_hunger_strikes(rules, nl
     assert code(rules, nlp, "The Chinese embassy lodged a complaint with the Czech foreign ministry.") == [
         ("CHNGOV", "114", "CZEGOV", "asserted")]
     assert code(rules, nlp, "Protesters stormed the US embassy in Baghdad.") == [("IRQOPP", "144", "USAGOV", "asserted")]
+
+
+def test_a_passive_whose_frame_names_its_noun_is_done_to_that_noun(rules, nlp):
+    assert code(rules, nlp, "A Turkish soldier was killed in northern Iraq.") == [(None, "190", "TURMIL", "asserted")]
+    assert code(rules, nlp, "The Iranian embassy was attacked.") == [(None, "145", "IRNGOV", "asserted")]
+    # an embassy the phrase does not say whose is no actor
+    assert code(rules, nlp, "Crowds burned down its embassy.") == [("CVL", "1712", None, "asserted")]

@@ -203,8 +203,8 @@ class ActorResolver:
         # "US-backed forces", "rebels loyal to Riek Machar": the backer or leader is in the span
         # but is another actor
         resolved = self._resolve([t for t in toks if t.i not in backers], head, ctx)
-        if resolved is None:
-            return None
+        if resolved is None or (head.lemma.lower() in FOREIGN_POSTS and resolved.country is None):
+            return None  # "its embassy", "the embassy": whose, the phrase does not say
         if head.lemma.lower() in OPPONENTS and resolved.country is not None and resolved.sector != OPPOSITION:
             # "(political) opponents of the Maldives government": the opposition in that state
             resolved = Resolved(resolved.country + OPPOSITION, resolved.country, OPPOSITION, resolved.name)

@@ -242,6 +242,10 @@ class EventCoder:
             if not targets and src_tok is not None and self._violent_means(src_tok):
                 # "a roadside bomb killed three Afghan soldiers": whom the weapon struck
                 targets = self._fallback_targets(cand, src_tok, ctx)
+            elif not targets and src_tok is None and tgt_tok is None and tree.is_passive(verb):
+                # "A Turkish soldier was killed": a frame that names its noun ("kill soldier")
+                # leaves the slot empty; the passive subject it names is whom it was done to
+                targets = self._fallback_targets(cand, None, ctx)
             return [(None, t) for t in targets if _named(t)]
         if not targets and match.frame.code in ATTITUDE_CODES:
             about = content_subject(tree, verb, match)
