@@ -272,6 +272,8 @@ def test_a_telephone_call_is_a_consultation_but_naming_is_not(rules, nlp):
     # an object predicate names the object: no call
     assert code(rules, nlp, "China called Japan's move illegal.") == []
     assert code(rules, nlp, "Beijing called the visit a provocation.") == [("CHN", "111", None, "asserted")]
+    # a gathering called is convened, not telephoned
+    assert all(c[1] != "041" for c in code(rules, nlp, "The president called an emergency National Security Council meeting."))
 
 
 def test_reprisals_accusations_traded_and_threatened_operations(rules, nlp):

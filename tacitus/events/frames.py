@@ -69,10 +69,13 @@ ANY_NOUN = "*"  # the wildcard of opened frames (FrameIndex.loose_matches), neve
 PROTEST_ROOT = "14"
 ARMED_HEADS = frozenset({"campaign", "operation", "action", "movement", "effort"})
 ARMED_MODIFIERS = frozenset({"military", "bombing", "air", "aerial", "armed", "ground", "naval", "artillery", "missile", "drone"})
-# Verbs that also name their object ("called him a liar", "called the move illegal"): with an
-# object predicate (oprd) a frame that ends on the bare object is not this sense ("call TGT", a
-# telephone call); frames that name the predicate ("call TGT terrorist", 111) still match.
+# Verbs that also name their object ("called him a liar", "called the move illegal") or convene
+# it ("called an emergency meeting"): with an object predicate (oprd), or a gathering as object,
+# a frame that ends on the bare object is not this sense ("call TGT", a telephone call); frames
+# that name the predicate ("call TGT terrorist", 111) or the noun still match.
 NAMING_VERBS = frozenset({"call"})
+CONVENED = frozenset({"meeting", "session", "summit", "conference", "election", "referendum", "vote", "strike",
+                      "halt", "ceasefire", "truce", "recess", "poll", "rally", "protest", "inquiry"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,7 +314,7 @@ def match_frame(frame: Frame, tree: Tree, verb: int) -> FrameMatch | None:
             used.append(noun)
         elif el.kind in ("TGT", "SRC"):
             obj = _object(tree, head, passive and head == verb)
-            if obj is None or _names_object(frame, el, tree, head):
+            if obj is None or _names_object(frame, el, tree, head, obj):
                 return None
             if el.kind == "TGT":
                 target = obj
@@ -337,10 +340,11 @@ def _armed(tree: Tree, tok: Token) -> bool:
         m.lemma.lower() in ARMED_MODIFIERS for m in tree.kids(tok.i, {"compound", "amod", "nmod"}))
 
 
-def _names_object(frame: Frame, el: Element, tree: Tree, head: int) -> bool:
-    """The frame ends on the object of a naming verb that has an object predicate (NAMING_VERBS)."""
+def _names_object(frame: Frame, el: Element, tree: Tree, head: int, obj: Token) -> bool:
+    """The frame ends on the object of a naming verb that has an object predicate, or that is
+    a gathering the verb convenes ("called an emergency meeting") (NAMING_VERBS)."""
     return (frame.verb in NAMING_VERBS and el is frame.elements[-1]
-            and tree.kid(head, {"oprd"}) is not None)
+            and (tree.kid(head, {"oprd"}) is not None or obj.lemma.lower() in CONVENED))
 
 
 def _object(tree: Tree, head: int, passive: bool) -> Token | None:
