@@ -189,18 +189,9 @@ def _range(left: list[str], right: list[str], c: Context) -> Period | None:
 def _with_end(p: Period, end: dt.date | None, precision: str) -> Period | None:
     """`p` running to `end`; None when the end's period closes before `p`'s own does ("this
     month - January 1" read in mid-January is no range)."""
-    if end is None or end < p.start or _period_end(end, precision) < _period_end(p.start, p.precision):
+    if end is None or end < p.start or _last_day(end, precision) < _last_day(p.start, p.precision):
         return None
     return replace(p, end=end, end_precision=precision)
-
-
-def _period_end(start: dt.date, precision: str) -> dt.date:
-    """The last day of the period of `precision` that begins at `start`."""
-    if precision == "year":
-        return dt.date(start.year, 12, 31)
-    if precision == "month":
-        return dt.date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
-    return start
 
 
 # --- the core: one period ------------------------------------------------------------------
