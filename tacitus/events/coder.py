@@ -17,6 +17,7 @@ match, their stripped frames) against the sentence's class probabilities.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -57,11 +58,11 @@ RELEASE = "084"  # return, release: persons or property
 PLACE_TARGET_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 # "Lavrov told reporters that ...": the press is how a statement is made, not whom it is to;
 # a statement (01) to it is no event (what was said may be one of its own)
+PRESS_AUDIENCE = frozenset({"reporter", "journalist", "press", "medium", "correspondent", "newsman"})
 # Help promised or given to a peacekeeping force goes to the country it serves in (03, 07):
 # "sent troops to the UN peacekeeping force in Lebanon" is IRL 074 LBN
 MISSION_HOST_ROOTS = frozenset({"03", "07"})
 PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper"})
-PRESS_AUDIENCE = frozenset({"reporter", "journalist", "press", "medium", "correspondent", "newsman"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 INTERNATIONAL_SECTORS = frozenset({"NGO"})  # "expelled aid workers": whom it was done to (a UN mission is the vehicle)
 RIOT = "145"
@@ -349,7 +350,7 @@ class EventCoder:
         )
 
     def _fallback_targets(self, cand: Candidate, exclude: Token | None, ctx: DocContext,
-                          sources: list[Actor] = ()) -> list[Actor]:
+                          sources: Sequence[Actor] = ()) -> list[Actor]:
         """No target in the frame's slot: the first of `_target_candidates` that is an actor,
         else, for a one-sided act, the country it is done in. A source's own country is not
         its target ("the Chinese spokesman warned that Beijing would take countermeasures if
