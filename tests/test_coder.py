@@ -427,6 +427,12 @@ def test_a_preposition_whose_object_is_a_clause_is_not_in_the_span():
     assert (accused.cameo, accused.target.code, accused.target.text) == ("112", "CHN", "Chinese vessels")
 
 
+def test_a_name_the_small_model_tags_only_in_part_is_read_whole():
+    # "Imran" is not tagged a person, "Khan" is: the whole proper name finds the official
+    [criticized] = code_text("Imran Khan criticized Canada.", "2019-09-01")
+    assert (criticized.source.code, criticized.cameo, criticized.target.code) == ("PAKGOV", "111", "CAN")
+
+
 def test_a_bracket_the_actors_words_open_is_closed_with_them():
     [letter] = code_text("The president sent a letter to the head of the World Health Organization (WHO) on Monday.", DOC_DATE)
     assert (letter.cameo, letter.target.code, letter.target.text) == (

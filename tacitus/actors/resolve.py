@@ -336,6 +336,10 @@ class ActorResolver:
             # a name: one met earlier in the story, or in the officials table (the small model
             # does not always tag a name at the start of a sentence as a person: "Obama lifts")
             known = self._known_person(person or _proper_name(toks) or head.text, ctx)
+            if known is None and person and _proper_name(toks) != person:
+                # the small model tags only part of a name as a person ("Imran | Khan"): the
+                # phrase's whole proper name
+                known = self._known_person(_proper_name(toks), ctx)
             if known is not None:
                 return known
         if country is None:
