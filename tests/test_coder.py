@@ -431,6 +431,9 @@ def test_a_name_the_small_model_tags_only_in_part_is_read_whole():
     # "Imran" is not tagged a person, "Khan" is: the whole proper name finds the official
     [criticized] = code_text("Imran Khan criticized Canada.", "2019-09-01")
     assert (criticized.source.code, criticized.cameo, criticized.target.code) == ("PAKGOV", "111", "CAN")
+    # ... and a whole name wins over a surname that is someone else's alias (King Philippe)
+    [criticized] = code_text("Édouard Philippe criticized Canada.", "2019-06-01")
+    assert criticized.source.code == "FRAGOV"
 
 
 def test_a_bracket_the_actors_words_open_is_closed_with_them():

@@ -335,11 +335,16 @@ class ActorResolver:
         if country is None and (person or (head.pos == "PROPN" and not _definite(toks, head)) or _initial_name(head)):
             # a name: one met earlier in the story, or in the officials table (the small model
             # does not always tag a name at the start of a sentence as a person: "Obama lifts")
-            known = self._known_person(person or _proper_name(toks) or head.text, ctx)
-            if known is None and person and _proper_name(toks) != person:
-                # the small model tags only part of a name as a person ("Imran | Khan"): the
-                # phrase's whole proper name
-                known = self._known_person(_proper_name(toks), ctx)
+            # the phrase's whole proper name first: the small model tags only part of some names
+            # as a person ("Imran | Khan"), and a surname alone may be someone else's alias
+            # ("Édouard Philippe" is not King Philippe); then the person's name alone ("US
+            # Secretary of State Mike Pompeo")
+            names = [_proper_name(toks), person] if person else [_proper_name(toks) or head.text]
+            known = None
+            for name in dict.fromkeys(n for n in names if n):
+                known = self._known_person(name, ctx)
+                if known is not None:
+                    break
             if known is not None:
                 return known
         if country is None:
