@@ -221,6 +221,10 @@ def test_docs_stats_and_rejections(corpus, tmp_path, capsys):
     assert stats["documents"] == 4
     assert stats["by_status"] == {"ok": 3, "rejected": 1}
     assert stats["rejections"] == 4
+    code, out, _ = run(capsys, "stats", "--db", db)
+    # the unreadable inputs apart from the document kept with status "rejected"
+    assert "unreadable inputs: 4" in out.splitlines()[0]
+    assert "  rejected" in out and out.split("  rejected")[1].split()[0] == "1"
     code, out, _ = run(capsys, "docs", "--db", db)
     assert out.splitlines()[0].split() == ["id", "date", "source", "status", "sentences", "title", "ref"]
 

@@ -68,7 +68,7 @@ def cmd_stats(args: argparse.Namespace, config: Config) -> int:
         return EXIT_OK
     print(
         f"documents: {data['documents']}  sentences: {data['sentences']}  events: {data['events']}  "
-        f"rejections: {data['rejections']}  runs: {data['runs']}"
+        f"unreadable inputs: {data['rejections']}  runs: {data['runs']}"
     )
     months = data.get("by_month") or {}
     by_date = ("by month", months) if len(months) <= MAX_MONTHS_SHOWN else ("by year", _by_year(months))
