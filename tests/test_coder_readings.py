@@ -424,3 +424,12 @@ def test_a_passive_whose_frame_names_its_noun_is_done_to_that_noun(rules, nlp):
     assert code(rules, nlp, "The Iranian embassy was attacked.") == [(None, "145", "IRNGOV", "asserted")]
     # an embassy the phrase does not say whose is no actor
     assert code(rules, nlp, "Crowds burned down its embassy.") == [("CVL", "1712", None, "asserted")]
+
+
+def test_a_compound_subject_that_fights_a_war_fights_each_other(rules, nlp):
+    # the object is the act itself (an event noun of the frame's root), not a target
+    assert code(rules, nlp, "Israel and Hamas fought a war in Gaza.") == [
+        ("ISR", "190", "PSEREBHMS", "asserted"), ("PSEREBHMS", "190", "ISR", "asserted")]
+    # a thing attacked together stays the target
+    assert code(rules, nlp, "Russia and Syria bombed the hospital.") == [
+        ("RUS", "183", "HLH", "asserted"), ("SYR", "183", "HLH", "asserted")]

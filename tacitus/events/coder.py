@@ -253,7 +253,9 @@ class EventCoder:
             if about is not None:
                 codes = {s.code for s in sources}
                 targets = [t for t in self.resolver.actors(tree, about, ctx) if t.code not in codes]
-        mutual = not targets and len(sources) > 1 and tgt_tok is None and symmetric(match)
+        # "X and Y fought a war": a slot that holds the act itself, not someone it is done to
+        activity = tgt_tok is not None and self._names_activity(tgt_tok, match.frame.code)
+        mutual = not targets and len(sources) > 1 and (tgt_tok is None or activity) and symmetric(match)
         if not targets and not mutual:
             targets = self._fallback_targets(cand, src_tok, ctx, sources)
         if match.frame.code[:2] in MISSION_HOST_ROOTS:
@@ -302,6 +304,12 @@ class EventCoder:
             return []
         name = self.resolver.lexicon.country_name(country)
         return [Actor(code=country, country=country, sector=None, name=name, text=located.text, span=located.span)]
+
+    def _names_activity(self, tok: Token, code: str) -> bool:
+        """An object that is an event noun of the frame's own root ("fought a war", "held
+        talks"): the act, not its target."""
+        entry = self.nouns.get(tok.lemma.lower())
+        return entry is not None and entry.code[:2] == code[:2]
 
     def _violent_means(self, tok: Token) -> bool:
         """A subject that is a weapon or an attack, not a doer ("a car bomb", "a missile", "an
