@@ -22,6 +22,7 @@ from .officials import OfficialsIndex
 NP_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "appos", "case", "flat"})
 # "officials of X", "a court in Britain", "protesters from Gaza": phrases that carry the country.
 NP_PREPS = frozenset({"of", "in", "from"})
+PLACE_PREPS = NP_PREPS | {"near"}  # an agent's or site's place: "a court in Britain", "a base near Damascus"
 COORDINATING_DETS = frozenset({"both", "either", "neither"})
 # counts whose "of" phrase is the actor ("dozens of protesters", "a group of soldiers")
 PARTITIVE_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
@@ -610,12 +611,12 @@ def _personal(tree: Tree, head: Token, appos: Token) -> bool:
 
 
 def _np_prep(tree: Tree, prep: Token, places: bool) -> bool:
-    """ "of" always belongs to the phrase; "in"/"from" only after an agent noun, and only when
-    their object is a place ("a court in Britain", not "gunmen in reaction")."""
+    """ "of" always belongs to the phrase; "in"/"from"/"near" only after an agent or site noun, and
+    only when their object is a place ("a court in Britain", not "gunmen in reaction")."""
     lemma = prep.lemma.lower()
     if lemma == "of":
         return True
-    if not places or lemma not in NP_PREPS | {"near"}:
+    if not places or lemma not in PLACE_PREPS:
         return False
     obj = tree.kid(prep.i, {"pobj"})
     return obj is not None and obj.ent_type in ("GPE", "LOC", "NORP")

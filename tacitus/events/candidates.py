@@ -259,7 +259,7 @@ def _light_phrase(tree: Tree, tok: Token) -> str | None:
 
 def _purpose(tree: Tree, verb: Token) -> bool:
     """An infinitive clause of purpose on another verb ("marched [to protest]")."""
-    return verb.dep == "advcl" and any(a.text.lower() == "to" for a in tree.kids(verb.i, {"aux"}))
+    return verb.dep == "advcl" and tree.infinitive(verb.i)
 
 
 def gives(code: str) -> bool:
@@ -279,8 +279,7 @@ def helped(tree: Tree, verb: Token) -> list[Token]:
 def purpose_of_help(tree: Tree, verb: Token) -> bool:
     """ "to help/assist/support ...": a purpose clause that says whom a gift or a deployment is
     for ("donated ventilators to assist Ethiopia"), not an event of its own."""
-    return (verb.lemma.lower() in HELP_VERBS and verb.dep in PURPOSE_DEPS
-            and any(a.text.lower() == "to" for a in tree.kids(verb.i, {"aux"})))
+    return verb.lemma.lower() in HELP_VERBS and verb.dep in PURPOSE_DEPS and tree.infinitive(verb.i)
 
 
 def _content_clause(tree: Tree, verb: Token) -> bool:

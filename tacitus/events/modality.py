@@ -131,7 +131,7 @@ def _from_governor(tree: Tree, verb: int, dep: str) -> str:
     toks = tree.tokens
     if toks[verb].head == verb:
         return ASSERTED
-    if dep == "advcl" and any(k.dep == "aux" and k.text.lower() == "to" for k in tree.kids(verb)):
+    if dep == "advcl" and tree.infinitive(verb):
         # a purpose clause ("worked to deliver aid") is intended, or as uncertain as its verb
         governing = modality(tree, toks[verb].head)
         return INTENDED if governing == ASSERTED else governing

@@ -164,6 +164,10 @@ class Tree:
                 out.append(("for", subject))
         return out
 
+    def infinitive(self, i: int) -> bool:
+        """Whether verb i has "to" as its auxiliary ("worked [to] deliver aid")."""
+        return any(a.text.lower() == "to" for a in self.kids(i, {"aux"}))
+
     def for_clause(self, i: int) -> bool:
         """Whether token i heads an adverbial clause marked "for" ("for Britain [to stay]")."""
         tok = self.tokens[i]
