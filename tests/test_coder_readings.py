@@ -433,3 +433,27 @@ def test_a_compound_subject_that_fights_a_war_fights_each_other(rules, nlp):
     # a thing attacked together stays the target
     assert code(rules, nlp, "Russia and Syria bombed the hospital.") == [
         ("RUS", "183", "HLH", "asserted"), ("SYR", "183", "HLH", "asserted")]
+
+
+def test_intent_to_supply_named_goods_and_sums_as_money(rules, nlp):
+    # what is supplied picks the intent's subcode; "air defence systems" are arms
+    assert code(rules, nlp, "Germany agreed to supply Ukraine with two more air defence systems.") == [
+        ("DEU", "0332", "UKR", "asserted")]
+    # a sum in a currency is money in a "with" phrase too
+    assert code(rules, nlp, "Britain provided Kyiv with 100 million pounds.") == [("GBR", "071", "UKR", "asserted")]
+    assert code(rules, nlp, "Britain agreed to provide Kyiv with 100 million pounds.") == [
+        ("GBR", "0331", "UKR", "asserted")]
+    # "multinational" as an adjective is no corporation
+    assert code(rules, nlp, "Kenya deployed police officers to Haiti to lead a multinational security mission.") == [
+        ("KEN", "151", "HTI", "asserted")]
+
+
+def test_what_a_state_calls_its_own_is_not_its_target(rules, nlp):
+    # "its diplomats" are Moscow's: the threat is aimed where they were expelled from
+    assert code(rules, nlp, "Moscow vowed to retaliate against the expulsion of its diplomats from Prague.") == [
+        ("RUS", "130", "CZE", "asserted")]
+    assert code(rules, nlp, "The United States completed its withdrawal of troops from Iraq in December.") == [
+        ("USA", "087", "IRQ", "asserted")]
+    # ... but "its" after another actor may be that one's: the court's prosecutor is no Israeli
+    assert code(rules, nlp, "Israel criticised the court after its chief prosecutor had said she would "
+                "investigate Israeli war crimes.") == [("ISR", "111", "JUD", "asserted"), ("JUD", "091", "ISR", "intended")]

@@ -212,16 +212,32 @@ class ActorResolver:
         if resolved.country is None and resolved.sector is not None and resolved.code == resolved.sector:
             # "his country's army": a role whose country is the possessive's own state
             for owner in tree.kids(head.i, {"poss"}):
-                state = self.actor(tree, owner, ctx) if owner.lemma.lower() in OWN_STATE_NOUNS else None
+                if owner.text.lower() in POSSESSIVE_PRONOUNS:
+                    # "Moscow vowed to retaliate against the expulsion of its diplomats": the
+                    # pronoun's state is the governing clause's subject's (RUSGOV), when no
+                    # other actor stands between them ("the court ... its chief prosecutor")
+                    state = self._own_state(tree, head, ctx, pronoun=owner)
+                else:
+                    state = self.actor(tree, owner, ctx) if owner.lemma.lower() in OWN_STATE_NOUNS else None
                 if state is not None and state.country is not None:
                     resolved = Resolved(state.country + resolved.code, state.country, resolved.sector, resolved.name)
                     break
             else:
-                # "a delegation led by the Iranian deputy foreign minister": the leader's country
-                leader = self._leader(tree, head, ctx)
+                # "a delegation led by the Iranian deputy foreign minister": the leader's country;
+                # "the expulsion of its diplomats": the placed role of the "of" phrase
+                leader = self._leader(tree, head, ctx) or self._of_role(tree, head, resolved.code, ctx)
                 if leader is not None and leader.country is not None:
                     resolved = Resolved(leader.country + resolved.code, leader.country, resolved.sector, resolved.name)
         return _coded(tree, *_trim(toks), resolved)
+
+    def _of_role(self, tree: Tree, head: Token, role: str, ctx: DocContext) -> Actor | None:
+        """The "of" object of `head` when it resolves to the same role placed in a country."""
+        for lemma, obj in tree.prep_objects(head.i):
+            if lemma == "of":
+                found = self.actor(tree, obj, ctx)
+                if found is not None and found.country is not None and found.code == found.country + role:
+                    return found
+        return None
 
     def _leader(self, tree: Tree, head: Token, ctx: DocContext) -> Actor | None:
         """The actor a group is "led by" or "headed by"."""
@@ -288,7 +304,7 @@ class ActorResolver:
         entries = self._matches(words, ctx)
         return bool(entries) and entries[-1].kind in ("country", "contextual", "region")
 
-    def _own_state(self, tree: Tree, head: Token, ctx: DocContext) -> Actor | None:
+    def _own_state(self, tree: Tree, head: Token, ctx: DocContext, pronoun: Token | None = None) -> Actor | None:
         """ "Putin said his country will not lift the ban": a possessive pronoun's country or
         government is the country of the subject of a clause that governs the phrase, nearest
         first (RUS; "his government", RUSGOV)."""
@@ -301,6 +317,10 @@ class ActorResolver:
             subject = tree.subject(j)
             if subject is None or subject.pos == "PRON" or lo <= subject.i < hi:
                 continue
+            if tree.subtree(subject.i)[0] <= head.i < tree.subtree(subject.i)[1]:
+                continue  # "20 of its soldiers were killed": the phrase is in the subject itself
+            if pronoun is not None and self._nearer_antecedent(tree, subject, pronoun):
+                return None
             owner = self.actor(tree, subject, ctx)
             if owner is None or owner.country is None:
                 continue
@@ -308,6 +328,15 @@ class ActorResolver:
             state = Resolved(owner.country + (sector or ""), owner.country, sector, self.lexicon.country_name(owner.country))
             return _coded(tree, tree.tokens[lo], head, state)
         return None
+
+    def _nearer_antecedent(self, tree: Tree, subject: Token, pronoun: Token) -> bool:
+        """Whether a name or an agent noun stands between the subject's phrase and the pronoun
+        (or the pronoun comes first): then "its" may be that one's."""
+        end = tree.subtree(subject.i)[1]
+        if pronoun.i < end:
+            return True
+        return any(t.pos == "PROPN" or (t.pos == "NOUN" and self.agent_sector(t) is not None)
+                   for t in tree.tokens[end:pronoun.i])
 
     def _pronoun(self, tree: Tree, pron: Token, ctx: DocContext) -> Actor | None:
         """ "UNRWA said it had suspended aid": a subject pronoun in a reported or subordinate

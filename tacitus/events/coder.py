@@ -366,9 +366,15 @@ class EventCoder:
         tree = cand.tree
         skip = set(range(*tree.subtree(exclude.i))) if exclude is not None else set()
         own = {s.country for s in sources if s.country}
+        # a state or its government is not its own target: "Moscow vowed to retaliate against the
+        # expulsion of its diplomats from Prague" is aimed at CZE, not at RUSGOV
+        states = {s.country for s in sources if s.country and s.code in (s.country, s.country + "GOV")}
         far: set[int] = set()
         for tok in target_candidates(cand, skip, far):
-            found = [a for a in self.resolver.actors(tree, tok, ctx) if not (a.code == a.country and a.country in own)]
+            # ... nor what it calls its own ("withdraw its troops from Abyei": SDN's own men)
+            mine = any(p.pos == "PRON" for p in tree.kids(tok.i, {"poss"}))
+            found = [a for a in self.resolver.actors(tree, tok, ctx)
+                     if not ((a.code == a.country or mine) and a.country in own) and a.code not in {c + "GOV" for c in states}]
             if tok.i in far:  # "held discussions including talk of an exchange of [diplomats]"
                 found = [a for a in found if _named(a)]
             if tok.i in cand.match.tokens:

@@ -454,6 +454,8 @@ def _prep_object(
                 return obj
             if _generic_head_of(tree, obj, nouns):
                 return obj  # "participate in peacekeeping operations": the operations are peacekeeping
+            if MONEY_WORD in nouns and (obj.ent_type == "MONEY" or _currency(obj)):
+                return obj  # "provided Kyiv with 100 million pounds": a sum is money
     return None
 
 
