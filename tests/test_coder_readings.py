@@ -457,3 +457,19 @@ def test_what_a_state_calls_its_own_is_not_its_target(rules, nlp):
     # ... but "its" after another actor may be that one's: the court's prosecutor is no Israeli
     assert code(rules, nlp, "Israel criticised the court after its chief prosecutor had said she would "
                 "investigate Israeli war crimes.") == [("ISR", "111", "JUD", "asserted"), ("JUD", "091", "ISR", "intended")]
+
+
+def test_him_after_an_expelled_envoy_and_an_end_to_sanctions(rules, nlp):
+    # an object "him" of a participle is the governing verb's object, as "it" and "them" are
+    assert code(rules, nlp, "Chad expelled the German ambassador, accusing him of disrespect.") == [
+        ("TCD", "161", "DEUGOV", "asserted"), ("TCD", "112", "DEUGOV", "asserted")]
+    # "an end to" sanctions is their easing, as "an end of" is
+    assert code(rules, nlp, "Iran called for an end to Western sanctions.") == [("IRN", "0254", None, "asserted")]
+
+
+def test_regional_peoples_and_a_capital_the_small_model_calls_a_person(rules, nlp):
+    assert code(rules, nlp, "The Ethiopian government and Tigrayan forces agreed to a permanent cessation of "
+                "hostilities.") == [("ETHGOV", "0356", "ETHREBTPL", "asserted"), ("ETHREBTPL", "0356", "ETHGOV", "asserted")]
+    assert code(rules, nlp, "Chechen fighters attacked Russian troops.") == [("RUSREB", "190", "RUSMIL", "asserted")]
+    # "Dakar" is tagged PERSON; a one-word national capital in a locative is the place
+    assert code(rules, nlp, "Riot police clashed with protesters in Dakar.") == [("SENCOP", "190", "SENOPP", "asserted")]

@@ -65,6 +65,11 @@ class CityIndex:
         n = self._capital_of.get(country)
         return None if n is None else self._place(n)
 
+    def capital_named(self, key: str) -> Place | None:
+        """The national capital whose primary name has this key, if one has."""
+        rows = [h >> 1 for h in self._index.get(key, ()) if not h & 1 and h >> 1 in self._capital_rows]
+        return self._place(rows[0]) if len(rows) == 1 else None
+
     def best(self, key: str, countries: Sequence[str] = (), admin1: str | None = None,
              seats: Iterable[str] = ()) -> Place | None:
         """The most likely city for a name key: the capital of a country in `seats` (the press

@@ -117,6 +117,11 @@ class Gazetteer:
         """The national capital city of a country code ("KEN" -> Nairobi)."""
         return self._cities.capital(code)
 
+    def capital_named(self, name: str) -> Place | None:
+        """The national capital this name is ("Dakar"), else None."""
+        key = key_of(name)
+        return self._cities.capital_named(key) if key else None
+
     def us_state(self, name: str) -> Place | None:
         """A US state (or D.C.) by name, AP abbreviation or postal code; only for callers that
         have seen an explicit US-state context."""

@@ -177,8 +177,9 @@ class PlaceResolver:
                 depth: int = 0) -> _Found | None:
         """The place a locative object names: "Pyongyang", "the State Department", "the
         Kenyan capital", "the city of Basra", "Columbus, Georgia", "the embassy in Seoul"."""
-        if depth > 3 or (tok.ent_type in NOT_PLACES and not (tok.ent_type == "PERSON" and tok.text.lower() in REGION_WORDS)):
-            return None  # (the small model tags "Rakhine State" as a person)
+        if depth > 3 or (tok.ent_type in NOT_PLACES and not (tok.ent_type == "PERSON" and (
+                tok.text.lower() in REGION_WORDS or self._capital_as_person(tree, tok)))):
+            return None  # (the small model tags "Rakhine State" and "in Dakar" as a person)
         inner = None
         for obj in _locative_objects(tree, tok.i):
             inner = inner or self._phrase(tree, obj, mentioned, depth + 1)
@@ -203,6 +204,12 @@ class PlaceResolver:
                 if found is not None and found.place.feature in ("city", "site"):
                     return found
         return None
+
+    def _capital_as_person(self, tree: Tree, tok: Token) -> bool:
+        """A one-word name the small model calls a person that is a national capital's
+        ("clashed with protesters in Dakar"): a person is seldom the object of a locative."""
+        alone = not tree.kids(tok.i, {"compound", "poss", "appos", "flat"}) and tok.pos == "PROPN"
+        return alone and self.gazetteer.capital_named(tok.text) is not None
 
     def _name(self, tree: Tree, tok: Token, near: Sequence[str]) -> _Found | None:
         """Look the words of a name up (see `_name_spans`); a trailing ", Georgia" / ", South
