@@ -473,3 +473,22 @@ def test_regional_peoples_and_a_capital_the_small_model_calls_a_person(rules, nl
     assert code(rules, nlp, "Chechen fighters attacked Russian troops.") == [("RUSREB", "190", "RUSMIL", "asserted")]
     # "Dakar" is tagged PERSON; a one-word national capital in a locative is the place
     assert code(rules, nlp, "Riot police clashed with protesters in Dakar.") == [("SENCOP", "190", "SENOPP", "asserted")]
+
+
+def test_aid_of_a_named_kind_takes_its_subcode(rules, nlp):
+    assert code(rules, nlp, "The Pentagon announced a new $400 million military aid package for Ukraine.") == [
+        ("USAMIL", "072", "UKR", "asserted")]
+    assert code(rules, nlp, "Japan provided humanitarian aid to Myanmar.") == [("JPN", "073", "MMR", "asserted")]
+    assert code(rules, nlp, "Germany pledged military assistance to Ukraine.") == [("DEU", "0332", "UKR", "asserted")]
+    assert code(rules, nlp, "Japan provided aid to Myanmar.") == [("JPN", "070", "MMR", "asserted")]
+
+
+def test_places_withdrawn_from_and_shelled(rules, nlp):
+    # where troops withdraw from is the target; who says so is not
+    assert code(rules, nlp, "Eritrean troops withdrew from the Tigray region, according to residents.") == [
+        ("ERIMIL", "087", "ETH", "asserted")]
+    assert code(rules, nlp, "Russia withdrew from the city of Kherson.") == [("RUS", "0874", "UKR", "asserted")]
+    # "Kherson" is tagged a person; after "the city of" it is the place
+    assert code(rules, nlp, "Russian forces shelled the city of Kherson overnight.") == [("RUSMIL", "194", "UKR", "asserted")]
+    # "out" parsed as a preposition holding "of Gaza" is still the particle of "pull out"
+    assert code(rules, nlp, "Israeli troops pulled out of Gaza.") == [("ISRMIL", "087", "PSE", "asserted")]

@@ -66,6 +66,8 @@ PLACE_TIME_PREPS = frozenset(
     "in at near inside outside across within throughout around during after before since until "
     "amid despite".split()
 )
+# Who says so is no one the act is done to: "withdrew from the region, according to [residents]"
+ATTRIBUTION_PREPS = frozenset({"according"})
 MAX_TRIGGER_TOKENS = 8
 EXERCISE_CODES = frozenset({"150"})
 JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "trilateral", "multinational"})
@@ -361,7 +363,7 @@ def target_candidates(cand: Candidate, skip: set[int], far: set[int] | None = No
                 tok = tree.tokens[c]
                 if c in seen or tok.dep not in FALLBACK_DEPS:
                     continue
-                if tok.dep == "prep" and tok.lemma.lower() in PLACE_TIME_PREPS:
+                if tok.dep == "prep" and (tok.lemma.lower() in PLACE_TIME_PREPS or tok.text.lower() in ATTRIBUTION_PREPS):
                     continue
                 if depth >= NEAR_DEPTH and not (tok.dep == "pobj" or (tok.dep == "prep" and tok.lemma.lower() in PARTNER_PREPS)):
                     continue  # far down, only the partner of a relation ("resumption of ties with X")

@@ -39,7 +39,7 @@ from .guards import DocumentGuard
 from .embed import model_dir
 from .modal_codes import load_modal_codes
 from .modality import declared_refusal, failed_attempt, modality, refusal_in_itself
-from .nominal import load_nouns
+from .nominal import aid_kind, load_nouns
 from .rerank import Reading, Reranker, SentenceReadings
 from .syntax import MESSAGE_NOUNS, Tree
 
@@ -56,6 +56,11 @@ RELEASE = "084"  # return, release: persons or property
 # Acts done to a place ("shelled Raqqa", "seized Mosul", "blockaded Gaza"): coerce, protest,
 # force posture, reduce relations, assault, fight, mass violence.
 PLACE_TARGET_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+# ... and de-escalation from a place: "Eritrean troops withdrew from the Tigray region": ETH
+PLACE_TARGET_CODES = frozenset({"087", "0874"})
+# Nouns that a place's name hangs on: "the city of Kherson", "the Tigray region"
+PLACE_NOUNS = frozenset({"city", "town", "village", "port", "province", "region", "district", "enclave",
+                         "state", "governorate", "oblast", "prefecture", "area", "suburb", "outskirts"})
 # "Lavrov told reporters that ...": the press is how a statement is made, not whom it is to;
 # a statement (01) to it is no event (what was said may be one of its own)
 PRESS_AUDIENCE = frozenset({"reporter", "journalist", "press", "medium", "correspondent", "newsman"})
@@ -233,7 +238,8 @@ class EventCoder:
             return []
         sources = self.resolver.actors(tree, src_tok, ctx) if src_tok is not None else []
         targets = self.resolver.actors(tree, tgt_tok, ctx) if tgt_tok is not None else []
-        if not targets and tgt_tok is not None and match.frame.code[:2] in PLACE_TARGET_ROOTS:
+        if not targets and tgt_tok is not None and (match.frame.code[:2] in PLACE_TARGET_ROOTS
+                                                    or match.frame.code in PLACE_TARGET_CODES):
             targets = self._place_target(cand, tgt_tok, ctx)  # "attacked Raqqa": SYR
         if not sources:
             # an unknown doer, not an unresolved "they" or "each"; the target must say whom it
@@ -292,7 +298,9 @@ class EventCoder:
     def _place_target(self, cand: Candidate, tok: Token, ctx: DocContext) -> list[Actor]:
         """A place the act is done to, as its country's actor ("shelled Raqqa": SYR), when the
         gazetteer knows the place; the place's words are the actor's text."""
-        if tok.ent_type not in PLACE_ENTITIES and not (tok.pos == "PROPN" and tok.ent_type in ("", "ORG")):
+        named = tok.lemma.lower() in PLACE_NOUNS and any(
+            k.pos == "PROPN" for k in cand.tree.kids(tok.i, {"compound"}) + [o for p, o in cand.tree.prep_objects(tok.i) if p == "of"])
+        if tok.ent_type not in PLACE_ENTITIES and not (tok.pos == "PROPN" and tok.ent_type in ("", "ORG")) and not named:
             return []  # the small model tags some towns ORG or nothing ("shelled Idlib"), never PERSON
         located = self.places.place_of(cand.sentence, cand.tree, tok, ctx.countries_by_mentions())
         return self._place_actor(located) if located is not None else []
@@ -397,6 +405,12 @@ class EventCoder:
                 return found
         if cand.match.frame.code[:2] in PARTNER_ROOTS:
             return []  # talks, diplomacy and cooperation need a partner, not a venue
+        if cand.match.frame.code in PLACE_TARGET_CODES:
+            # "withdrew from the city of Kherson": the frame's own noun names the place
+            for i in cand.match.tokens:
+                placed = self._place_target(cand, tree.tokens[i], ctx) if i != cand.verb.i and i not in skip else []
+                if placed:
+                    return placed
         # Last resort for a one-sided act: the country it is done in ("lifted restrictions on
         # visits to relatives in Cuba", "imposed blockades on towns in the West Bank").
         lo, hi = tree.subtree(cand.verb.i)
@@ -445,7 +459,7 @@ class EventCoder:
     def _event(
         self, doc: Document, cand: Candidate, context: Context, source: Actor | None, target: Actor | None, code: str
     ) -> Event:
-        code = _bombing(_armed_attack(_peacekeeping(code, source, cand), source), cand)
+        code = _bombing(_armed_attack(_peacekeeping(_aid_subcode(code, cand), source, cand), source), cand)
         source, target = _at_home(source, context), _at_home(target, context)
         cameo = self.codebook.cameo(code)
         plover = self.codebook.plover(code)
@@ -524,6 +538,26 @@ def _armed_attack(code: str, source: Actor | None) -> str:
     """A riot's frames ("attacked a police station", "torched vehicles", 145) done by armed men
     are force, not a protest: 190."""
     return "190" if code == RIOT and source is not None and source.sector in ARMED_SECTORS else code
+
+
+# Codes for aid of no named kind, and the prefix its kind's digit completes: provide (070 ->
+# 071-073), intend to provide (033 -> 0331-0333), appeal for (023 -> 0231-0233), demand (103).
+AID_SUBCODES = {"070": "07", "033": "033", "023": "023", "103": "103"}
+AID_NOUNS = frozenset({"aid", "assistance", "help", "support", "package", "funding", "supply"})
+
+
+def _aid_subcode(code: str, cand: Candidate) -> str:
+    """Aid of a named kind gets its subcode: "provided humanitarian aid to Myanmar" 073,
+    "pledged military assistance" 0332."""
+    prefix = AID_SUBCODES.get(code)
+    if prefix is None or cand.nominal is not None:
+        return code
+    for i in cand.match.tokens:
+        if cand.tree.tokens[i].lemma.lower() in AID_NOUNS:
+            kind = aid_kind(cand.tree, i)
+            if kind is not None:
+                return prefix + kind
+    return code
 
 
 def _bombing(code: str, cand: Candidate) -> str:

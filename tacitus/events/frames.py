@@ -33,7 +33,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..records import Token
-from .syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, Tree
+from .syntax import OBJECT_DEPS, PARTICLE_PREPS, PASSIVE_SUBJECT_DEPS, Tree
 
 PREPOSITIONS = frozenset(
     "with to for on against from into in at of over about by toward towards between among "
@@ -291,6 +291,9 @@ def match_frame(frame: Frame, tree: Tree, verb: int) -> FrameMatch | None:
     for el in frame.elements:
         if el.kind == "particle":
             prt = [t for t in tree.kids(head, {"prt"}) if t.lemma.lower() in el.words]
+            # ... or parsed as a preposition that holds the next phrase ("pulled [out] of Jenin")
+            prt = prt or [t for t in tree.kids(head, {"prep"}) if t.lemma.lower() in el.words
+                          and t.lemma.lower() in PARTICLE_PREPS and tree.kids(t.i, {"prep"})]
             if not prt:
                 return None
             used.append(prt[0].i)

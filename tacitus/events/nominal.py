@@ -16,7 +16,7 @@ frame reads the pair instead (candidates.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -44,6 +44,18 @@ SUPPORT_PREPS = frozenset({
     ("agree", "on"), ("agree", "upon"), ("embark", "on"), ("engage", "in"), ("participate", "in"),
     ("provide", "with"), ("supply", "with"),  # "provided Egypt with aid": Egypt is the target
 })
+
+
+# Heads that name a batch of what their compound names: "a military aid package for Ukraine" is
+# aid for Ukraine.
+BATCH_HEADS = frozenset({"package", "tranche", "programme", "program"})
+# What kind of aid an adjective or compound makes it (CAMEO 071-073): "military aid" 072.
+AID_KINDS = {
+    "military": "072", "defense": "072", "defence": "072", "security": "072", "weapon": "072",
+    "humanitarian": "073", "food": "073", "medical": "073", "relief": "073",
+    "economic": "071", "financial": "071", "budget": "071", "budgetary": "071", "development": "071",
+}
+AID_CODE = "070"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +109,13 @@ def read_nominal(tree: Tree, i: int, nouns: dict[str, NounEntry]) -> NominalMatc
     if tok.pos != "NOUN" or tok.tag not in ("NN", "NNS") or tree.kid(i, {"aux"}) is not None:
         return None  # not a verb mistagged as a noun ("to protest", "killing 17 soldiers")
     entry = nouns.get(tok.lemma.lower()) or nouns.get(tok.text.lower())
+    if entry is None and tok.lemma.lower() in BATCH_HEADS:
+        entry = next((nouns[k.lemma.lower()] for k in tree.kids(i, {"compound"})
+                      if k.lemma.lower() in nouns and nouns[k.lemma.lower()].code[:2] == AID_CODE[:2]), None)
     if entry is None:
         return None
+    if entry.code == AID_CODE:
+        entry = _aid_kind(tree, i, entry)
     source = target = None
     between = False
     for prep, obj in tree.prep_objects(i):
@@ -128,6 +145,20 @@ def read_nominal(tree: Tree, i: int, nouns: dict[str, NounEntry]) -> NominalMatc
     if source is None and target is None:
         return None
     return NominalMatch(entry, source, target, between, support)
+
+
+def aid_kind(tree: Tree, i: int) -> str | None:
+    """The last digit of the kind of aid noun `i` is: "military aid" 2 (072), "humanitarian
+    assistance" 3, "economic aid" 1; also through a batch head's compound ("a military aid
+    package"); None for aid of no named kind."""
+    mods = list(tree.kids(i, {"amod", "compound"}))
+    mods += [m for c in tree.kids(i, {"compound"}) for m in tree.kids(c.i, {"amod", "compound"})]
+    return next((AID_KINDS[m.lemma.lower()][-1] for m in mods if m.lemma.lower() in AID_KINDS), None)
+
+
+def _aid_kind(tree: Tree, i: int, entry: NounEntry) -> NounEntry:
+    kind = aid_kind(tree, i)
+    return entry if kind is None else replace(entry, code=AID_CODE[:2] + kind)
 
 
 def support_verb(tree: Tree, i: int) -> Token | None:

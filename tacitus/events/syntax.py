@@ -8,6 +8,8 @@ from ..records import Sentence, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+# Particles the small model parses as prepositions when a phrase follows ("pulled out of Jenin")
+PARTICLE_PREPS = frozenset({"out", "off", "away", "back"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
 # What a statement is carried in: "issued a statement condemning X", "put out a report accusing
 # X", "sent a letter threatening X". The verb on such a noun is what its author did.
@@ -157,6 +159,13 @@ class Tree:
             obj = self.kid(prep.i, {"pobj", "pcomp"})
             if obj is not None:
                 out.append((prep.lemma.lower(), obj))
+            elif prep.lemma.lower() in PARTICLE_PREPS:
+                # "pulled out of Jenin" parsed out(prep) -> of(prep) -> Jenin: the particle's
+                # phrase is the verb's
+                for inner in self.kids(prep.i, {"prep"}):
+                    obj = self.kid(inner.i, {"pobj", "pcomp"})
+                    if obj is not None:
+                        out.append((inner.lemma.lower(), obj))
         # "called for Britain to stay": "for" marks a clause whose subject is what is called for
         for clause in self.kids(i, {"advcl"}):
             subject = self.kid(clause.i, {"nsubj"})

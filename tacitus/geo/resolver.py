@@ -292,6 +292,9 @@ class PlaceResolver:
                         return _Found(state, lo, hi)
                 mods = [k.text for k in tree.kids(tok.i, {"amod", "compound"})]
                 codes = [c for m in mods for c in self.gazetteer.countries_named(m)]
+                if obj.ent_type == "PERSON" and obj.pos == "PROPN":
+                    # "the city of Kherson" tagged a person: after "the city of", a name is a place
+                    return self._name(tree, obj, codes or mentioned)
                 return self._phrase(tree, obj, codes or mentioned, depth + 1)
         return None
 
