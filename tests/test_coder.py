@@ -72,7 +72,7 @@ CASES = [
         [("USAGOV", "012", "IRN", "2004-03-01", "asserted")],
     ),
     # the recipient as the object, the goods in a "with" phrase
-    ("Japan provided Nepal with food aid on Tuesday.", [("JPN", "070", "NPL", "2004-03-02", "asserted")]),
+    ("Japan provided Nepal with food aid on Tuesday.", [("JPN", "073", "NPL", "2004-03-02", "asserted")]),
     # an act on someone of the same actor code is coded one-sided, not dropped
     (
         "Israeli President Moshe Katsav eased restrictions on Israeli Prime Minister Ariel Sharon.",
@@ -144,8 +144,8 @@ CASES = [
     # countries each make an actor; "announced aid" is aid from the announcer
     ("Kenyan police detained 18 suspects on Monday.", [("KENCOP", "173", "CRM", "2004-03-01", "asserted")]),
     ("Japan announced food aid on Monday for people in Somalia, Ethiopia and South Sudan.",
-     [("JPN", "070", "SOMCVL", "2004-03-01", "asserted"), ("JPN", "070", "ETHCVL", "2004-03-01", "asserted"),
-      ("JPN", "070", "SSDCVL", "2004-03-01", "asserted")]),
+     [("JPN", "073", "SOMCVL", "2004-03-01", "asserted"), ("JPN", "073", "ETHCVL", "2004-03-01", "asserted"),
+      ("JPN", "073", "SSDCVL", "2004-03-01", "asserted")]),
     # a clause placed a length of time before another is dated that long before it, historical
     ("Britain restored diplomatic ties with Iran on Monday, two years after protesters stormed its embassy.",
      [("GBR", "050", "IRN", "2004-03-01", "asserted"), ("OPP", "144", None, "2002", "asserted")]),

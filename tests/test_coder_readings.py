@@ -38,7 +38,7 @@ def code(coder, nlp, text, title=None):
 
 
 def test_an_intended_act_of_cooperation_is_an_expressed_intent(rules, nlp):
-    assert code(rules, nlp, "Japan will provide humanitarian aid to Haiti.") == [("JPN", "033", "HTI", "intended")]
+    assert code(rules, nlp, "Japan will provide humanitarian aid to Haiti.") == [("JPN", "0333", "HTI", "intended")]
     # the code book's parallels, longest prefix first
     table = load_modal_codes()
     assert [table.rule("intended", c) for c in ("0841", "085", "0874", "061", "042", "190")] == [
@@ -79,7 +79,7 @@ def test_modal_code_table_errors_name_the_line(line, message):
 
 
 def test_event_nouns_carry_their_actors(rules, nlp):
-    assert code(rules, nlp, "Food aid from Japan to North Korea arrived in March.") == [("JPN", "070", "PRK", "asserted")]
+    assert code(rules, nlp, "Food aid from Japan to North Korea arrived in March.") == [("JPN", "073", "PRK", "asserted")]
     assert code(rules, nlp, "The talks between Seoul and Pyongyang ended without agreement.") == [
         ("KOR", "040", "PRK", "asserted"), ("PRK", "040", "KOR", "asserted"),
     ]
@@ -156,8 +156,8 @@ def test_a_support_verb_lends_its_subject_to_the_event_noun(rules, nlp):
     # the verb adds nothing but doing, going on with or handing over what the noun names
     assert code(rules, nlp, "Israel and Lebanon renewed negotiations today.") == [
         ("ISR", "040", "LBN", "asserted"), ("LBN", "040", "ISR", "asserted")]
-    assert code(rules, nlp, "Russia supplied military equipment to Armenia.") == [("RUS", "070", "ARM", "asserted")]
-    assert code(rules, nlp, "Japan gave North Korea food aid.") == [("JPN", "070", "PRK", "asserted")]
+    assert code(rules, nlp, "Russia supplied military equipment to Armenia.") == [("RUS", "072", "ARM", "asserted")]
+    assert code(rules, nlp, "Japan gave North Korea food aid.") == [("JPN", "073", "PRK", "asserted")]
     assert code(rules, nlp, "The United States and Jordan agreed upon a free-trade pact.") == [
         ("USA", "057", "JOR", "asserted"), ("JOR", "057", "USA", "asserted")]
     # the verb qualifies the event: negation and intention come from it
@@ -167,7 +167,7 @@ def test_a_support_verb_lends_its_subject_to_the_event_noun(rules, nlp):
     # with the learned reranker the support verb has no reading of its own beside the noun's
     if model_dir() is not None:
         learned = load_coder(CoderOptions(learned=True))
-        assert code(learned, nlp, "Russia supplied military equipment to Armenia.") == [("RUS", "070", "ARM", "asserted")]
+        assert code(learned, nlp, "Russia supplied military equipment to Armenia.") == [("RUS", "072", "ARM", "asserted")]
 
 
 def test_saying_that_someone_must_act_is_a_demand_of_them(rules, nlp):
@@ -492,3 +492,18 @@ def test_places_withdrawn_from_and_shelled(rules, nlp):
     assert code(rules, nlp, "Russian forces shelled the city of Kherson overnight.") == [("RUSMIL", "194", "UKR", "asserted")]
     # "out" parsed as a preposition holding "of Gaza" is still the particle of "pull out"
     assert code(rules, nlp, "Israeli troops pulled out of Gaza.") == [("ISRMIL", "087", "PSE", "asserted")]
+
+
+def test_a_judgement_that_censures_is_a_criticism(rules, nlp):
+    # a speech verb reporting that someone's act is a provocation, a violation or unacceptable
+    assert code(rules, nlp, "Seoul said Pyongyang's latest missile launch was a grave provocation.") == [
+        ("KOR", "111", "PRK", "asserted")]
+    assert code(rules, nlp, "Washington said Russia's actions were unacceptable.") == [("USA", "111", "RUS", "asserted")]
+    # a verb of naming with "as" or a small clause
+    assert code(rules, nlp, "Beijing described the US arms sale to Taiwan as a serious violation of its "
+                "sovereignty.") == [("CHN", "111", "USA", "asserted")]
+    assert code(rules, nlp, "Ankara labelled the Swedish decision unacceptable.") == [("TUR", "111", "SWE", "asserted")]
+    # an accusation judged baseless is denied; a negated judgement is none
+    assert code(rules, nlp, "Tehran said the US accusations were lies.") == [("IRN", "016", "USA", "asserted")]
+    assert code(rules, nlp, "China said the launch was not a provocation.") == []
+    assert code(rules, nlp, "China said the figures were false.") == []

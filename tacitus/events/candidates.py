@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from ..records import Sentence, Token
 from .classifier import root_class
 from .frames import Frame, FrameIndex, FrameMatch
+from .judgement import censure_judgement
 from .nominal import NominalMatch, NounEntry, read_nominal
 from .syntax import Tree, message_carrier, stopped_message
 
@@ -106,6 +107,10 @@ def find_candidates(
         demanded = obligation_demand(tree, tok, frames)
         if demanded is not None:
             found.append(Candidate(sentence, tree, tok, demanded))
+            continue
+        judged = censure_judgement(tree, tok)
+        if judged is not None:  # "said the launch was a provocation": a criticism (judgement.py)
+            found.append(Candidate(sentence, tree, tok, judged))
             continue
         meant = _light_phrase(tree, tok)
         if meant is not None:  # "set free two sailors": released; "made available": provided
