@@ -507,3 +507,19 @@ def test_a_judgement_that_censures_is_a_criticism(rules, nlp):
     assert code(rules, nlp, "Tehran said the US accusations were lies.") == [("IRN", "016", "USA", "asserted")]
     assert code(rules, nlp, "China said the launch was not a provocation.") == []
     assert code(rules, nlp, "China said the figures were false.") == []
+
+
+def test_who_did_a_passive_act_in_an_attack_and_places_under_attack(rules, nlp):
+    # the attack "in" which someone was hurt names its doer
+    assert code(rules, nlp, "Three Israeli soldiers were wounded in a Hezbollah attack.") == [
+        ("LBNREBHEZ", "190", "ISRMIL", "asserted")]
+    # killing in an ambush or an attack is no assassination
+    assert code(rules, nlp, "Two Afghan soldiers were killed in a Taliban ambush.") == [
+        ("AFGREBTAL", "190", "AFGMIL", "asserted")]
+    # "came under attack": the subject is the target, a date is no one's phrase
+    assert code(rules, nlp, "Several Ukrainian cities came under Russian missile attack on Monday.") == [
+        ("RUS", "190", "UKR", "asserted")]
+    assert code(rules, nlp, "Syrian government troops came under attack from Turkish forces.") == [
+        ("TURMIL", "190", "SYRMIL", "asserted")]
+    # towns named by their country's adjective are that country
+    assert code(rules, nlp, "Russian forces shelled Ukrainian towns.") == [("RUSMIL", "194", "UKR", "asserted")]

@@ -39,7 +39,7 @@ from .guards import DocumentGuard
 from .embed import model_dir
 from .modal_codes import load_modal_codes
 from .modality import declared_refusal, failed_attempt, modality, refusal_in_itself
-from .nominal import aid_kind, load_nouns
+from .nominal import aid_kind, load_nouns, read_nominal
 from .rerank import Reading, Reranker, SentenceReadings
 from .syntax import MESSAGE_NOUNS, Tree
 
@@ -236,6 +236,8 @@ class EventCoder:
             src_tok, tgt_tok = subject, match.target
         if tgt_tok is not None and match.frame.code[:2] == "01" and tgt_tok.lemma.lower() in PRESS_AUDIENCE:
             return []
+        if src_tok is None and tree.is_passive(verb) and match.frame.code[:2] in VICTIM_ROOTS:
+            src_tok = self._attack_doer(cand)  # "were wounded in a Hezbollah attack"
         sources = self.resolver.actors(tree, src_tok, ctx) if src_tok is not None else []
         targets = self.resolver.actors(tree, tgt_tok, ctx) if tgt_tok is not None else []
         if not targets and tgt_tok is not None and (match.frame.code[:2] in PLACE_TARGET_ROOTS
@@ -275,6 +277,21 @@ class EventCoder:
             pairs = [] if self.options.require_dyad else [(s, None) for s in sources]
         return pairs
 
+    def _attack_doer(self, cand: Candidate) -> Token | None:
+        """Who did a passive act of force "in" or "during" an attack that names its doer: "Three
+        Israeli soldiers were wounded in a Hezbollah attack", "killed in an Israeli airstrike"."""
+        tree = cand.tree
+        for prep, obj in tree.prep_objects(cand.verb.i):
+            if prep not in ("in", "during", "by"):
+                continue
+            entry = self.nouns.get(obj.lemma.lower())
+            if entry is None or entry.code[:2] not in VICTIM_ROOTS:
+                continue
+            found = read_nominal(tree, obj.i, self.nouns)
+            if found is not None and found.source is not None:
+                return found.source
+        return None
+
     def _mission_host(self, cand: Candidate, actor: Actor, ctx: DocContext) -> Actor | None:
         """The country a peacekeeping force serves in, when help goes to the force ("contribute
         air support to an African Union peacekeeping force in Somalia": SOM); None otherwise."""
@@ -298,6 +315,15 @@ class EventCoder:
     def _place_target(self, cand: Candidate, tok: Token, ctx: DocContext) -> list[Actor]:
         """A place the act is done to, as its country's actor ("shelled Raqqa": SYR), when the
         gazetteer knows the place; the place's words are the actor's text."""
+        if tok.lemma.lower() in PLACE_NOUNS:
+            # "Ukrainian cities", "Syrian towns": places of the country their adjective names
+            for mod in cand.tree.kids(tok.i, {"amod", "compound"}):
+                states = [a for a in self.resolver.actors(cand.tree, mod, ctx) if a.code == a.country]
+                if states and mod.pos == "ADJ":
+                    lo, hi = cand.tree.subtree(tok.i)
+                    first = cand.tree.tokens[min(mod.i, tok.i)]
+                    span = (first.start, tok.end)
+                    return [replace(states[0], text=cand.sentence.text[span[0]:span[1]], span=span)]
         named = tok.lemma.lower() in PLACE_NOUNS and any(
             k.pos == "PROPN" for k in cand.tree.kids(tok.i, {"compound"}) + [o for p, o in cand.tree.prep_objects(tok.i) if p == "of"])
         if tok.ent_type not in PLACE_ENTITIES and not (tok.pos == "PROPN" and tok.ent_type in ("", "ORG")) and not named:
@@ -335,6 +361,8 @@ class EventCoder:
             source = None  # "the Astana talks": held there, not by Kazakhstan
         sources = self.resolver.actors(tree, source, ctx) if source is not None else []
         targets = self.resolver.actors(tree, match.target, ctx) if match.target is not None else []
+        if not targets and match.target is not None and match.frame.code[:2] in PLACE_TARGET_ROOTS:
+            targets = self._place_target(cand, match.target, ctx)  # "Ukrainian cities came under attack"
         if cand.nominal is not None and cand.nominal.between:
             sides = sources + targets
             return [(s, t) for s in sides for t in sides if s is not t and s.code != t.code]

@@ -46,6 +46,8 @@ SUPPORT_PREPS = frozenset({
 })
 
 
+# "came under attack", "remained under fire": the subject is what the event noun is done to
+UNDERGOING_VERBS = frozenset({"come", "be", "remain", "fall"})
 # Heads that name a batch of what their compound names: "a military aid package for Ukraine" is
 # aid for Ukraine.
 BATCH_HEADS = frozenset({"package", "tranche", "programme", "program"})
@@ -119,6 +121,8 @@ def read_nominal(tree: Tree, i: int, nouns: dict[str, NounEntry]) -> NominalMatc
     source = target = None
     between = False
     for prep, obj in tree.prep_objects(i):
+        if obj.ent_type in ("DATE", "TIME"):
+            continue  # "attack on Monday": a date is no one's phrase
         if prep == "between" and prep in entry.target_preps and target is None:
             target, between = obj, True
         elif prep in entry.target_preps and target is None:
@@ -127,6 +131,8 @@ def read_nominal(tree: Tree, i: int, nouns: dict[str, NounEntry]) -> NominalMatc
             source = obj
     if source is None:
         source = _modifier_source(tree, i)
+    if target is None:
+        target = _under_attack(tree, tok)
     support = None
     if source is None:
         support = support_verb(tree, i)
@@ -145,6 +151,15 @@ def read_nominal(tree: Tree, i: int, nouns: dict[str, NounEntry]) -> NominalMatc
     if source is None and target is None:
         return None
     return NominalMatch(entry, source, target, between, support)
+
+
+def _under_attack(tree: Tree, tok: Token) -> Token | None:
+    """The subject of "came under (Russian missile) attack", "was under fire": whom it is done to."""
+    prep = tree.tokens[tok.head]
+    if tok.dep != "pobj" or prep.lemma.lower() != "under" or prep.head == prep.i:
+        return None
+    verb = tree.tokens[prep.head]
+    return tree.subject(verb.i) if verb.lemma.lower() in UNDERGOING_VERBS else None
 
 
 def aid_kind(tree: Tree, i: int) -> str | None:
