@@ -523,3 +523,11 @@ def test_who_did_a_passive_act_in_an_attack_and_places_under_attack(rules, nlp):
         ("TURMIL", "190", "SYRMIL", "asserted")]
     # towns named by their country's adjective are that country
     assert code(rules, nlp, "Russian forces shelled Ukrainian towns.") == [("RUSMIL", "194", "UKR", "asserted")]
+
+
+def test_orders_of_arrest_and_expulsion_and_blocked_applications(rules, nlp):
+    # an order to arrest or expel is the act, not a demand
+    assert code(rules, nlp, "The Kenyan government ordered the expulsion of a Chinese journalist.") == [
+        ("KENGOV", "174", "CHNMED", "asserted")]
+    # blocking an application to join is a veto; the joining it asked for is no event
+    assert code(rules, nlp, "Turkey blocked Sweden's application to join NATO.") == [("TUR", "129", "SWE", "asserted")]
