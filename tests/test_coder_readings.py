@@ -531,3 +531,10 @@ def test_orders_of_arrest_and_expulsion_and_blocked_applications(rules, nlp):
         ("KENGOV", "174", "CHNMED", "asserted")]
     # blocking an application to join is a veto; the joining it asked for is no event
     assert code(rules, nlp, "Turkey blocked Sweden's application to join NATO.") == [("TUR", "129", "SWE", "asserted")]
+
+
+def test_talking_to_the_press_is_no_consultation_and_lifted_suspensions(rules, nlp):
+    assert code(rules, nlp, "Speaking to reporters in Geneva, the UN envoy said the talks would resume.") == []
+    # a suspension lifted is an administrative sanction eased, done to whose suspension it was
+    assert code(rules, nlp, "The African Union on Friday lifted Mali's suspension.") == [
+        ("IGOAFRAFU", "081", "MLI", "asserted")]

@@ -64,6 +64,8 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "port", "province", "region"
 # "Lavrov told reporters that ...": the press is how a statement is made, not whom it is to;
 # a statement (01) to it is no event (what was said may be one of its own)
 PRESS_AUDIENCE = frozenset({"reporter", "journalist", "press", "medium", "correspondent", "newsman"})
+# ... nor whom one consults: "Speaking to reporters in Geneva, the envoy said ..." is no meeting
+PRESS_ROOTS = frozenset({"01", "04"})
 # Help promised or given to a peacekeeping force goes to the country it serves in (03, 07):
 # "sent troops to the UN peacekeeping force in Lebanon" is IRL 074 LBN
 MISSION_HOST_ROOTS = frozenset({"03", "07"})
@@ -234,7 +236,7 @@ class EventCoder:
             src_tok, tgt_tok = match.source, (match.target if subject is None and match.target is not None else subject)
         else:
             src_tok, tgt_tok = subject, match.target
-        if tgt_tok is not None and match.frame.code[:2] == "01" and tgt_tok.lemma.lower() in PRESS_AUDIENCE:
+        if tgt_tok is not None and match.frame.code[:2] in PRESS_ROOTS and tgt_tok.lemma.lower() in PRESS_AUDIENCE:
             return []
         if src_tok is None and tree.is_passive(verb) and match.frame.code[:2] in VICTIM_ROOTS:
             src_tok = self._attack_doer(cand)  # "were wounded in a Hezbollah attack"
