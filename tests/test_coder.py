@@ -142,7 +142,7 @@ CASES = [
      [("CHNGOV", "036", "JPNGOV", "2004-03-08", "intended")]),
     # people an arrest is done to are its target, with no country; a place phrase's conjoined
     # countries each make an actor; "announced aid" is aid from the announcer
-    ("Kenyan police detained 18 suspects on Monday.", [("KENCOP", "173", "CRM", "2004-03-01", "asserted")]),
+    ("Kenyan police detained 18 suspects on Monday.", [("KENCOP", "173", "KENCRM", "2004-03-01", "asserted")]),
     ("Japan announced food aid on Monday for people in Somalia, Ethiopia and South Sudan.",
      [("JPN", "073", "SOMCVL", "2004-03-01", "asserted"), ("JPN", "073", "ETHCVL", "2004-03-01", "asserted"),
       ("JPN", "073", "SSDCVL", "2004-03-01", "asserted")]),
@@ -383,7 +383,7 @@ def test_counted_target_keeps_its_whole_quantifier():
 
 def test_a_count_of_people_is_the_actor_its_of_phrase_names():
     [event] = code_text("Russian police detained dozens of supporters of opposition leader Alexei Navalny.", DOC_DATE)
-    assert (event.source.code, event.cameo, event.target.code) == ("RUSCOP", "173", "OPP")
+    assert (event.source.code, event.cameo, event.target.code) == ("RUSCOP", "173", "RUSOPP")
     assert event.target.text == "dozens of supporters of opposition leader Alexei Navalny"
 
 

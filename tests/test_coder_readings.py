@@ -538,3 +538,15 @@ def test_talking_to_the_press_is_no_consultation_and_lifted_suspensions(rules, n
     # a suspension lifted is an administrative sanction eased, done to whose suspension it was
     assert code(rules, nlp, "The African Union on Friday lifted Mali's suspension.") == [
         ("IGOAFRAFU", "081", "MLI", "asserted")]
+
+
+def test_police_repress_at_home_and_joint_statements_are_signed(rules, nlp):
+    # tear gas fired to disperse students: one act, on the police's own students
+    assert code(rules, nlp, "Indonesian police fired tear gas to disperse students protesting outside parliament.") == [
+        ("IDNCOP", "175", "IDNEDU", "asserted")]
+    assert code(rules, nlp, "The Chinese government arrested dozens of activists.") == [
+        ("CHNGOV", "173", "CHNOPP", "asserted")]
+    # troops are often abroad: their captives keep no country
+    assert code(rules, nlp, "Russian troops detained civilians.") == [("RUSMIL", "173", "CVL", "asserted")]
+    assert code(rules, nlp, "Russia and China signed a joint statement.") == [
+        ("RUS", "057", "CHN", "asserted"), ("CHN", "057", "RUS", "asserted")]

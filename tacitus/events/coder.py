@@ -491,6 +491,7 @@ class EventCoder:
     ) -> Event:
         code = _bombing(_armed_attack(_peacekeeping(_aid_subcode(code, cand), source, cand), source), cand)
         source, target = _at_home(source, context), _at_home(target, context)
+        target = _repressed_at_home(code, source, target)
         cameo = self.codebook.cameo(code)
         plover = self.codebook.plover(code)
         span = trigger(cand)
@@ -537,6 +538,23 @@ def _at_home(actor: Actor | None, context: Context) -> Actor | None:
     if actor.sector not in DOMESTIC_SECTORS:
         return actor
     return replace(actor, code=country + actor.code, country=country)
+
+
+# A state's police, courts and government coerce and assault at home: the domestic role they act
+# on with no country of its own is theirs ("Indonesian police fired tear gas to disperse
+# students": IDNEDU).
+HOME_FORCES = frozenset({"COP", "JUD", "GOV"})
+HOME_ACT_ROOTS = frozenset({"17", "18"})
+
+
+def _repressed_at_home(code: str, source: Actor | None, target: Actor | None) -> Actor | None:
+    if source is None or target is None or source.country is None or target.country is not None:
+        return target
+    if code[:2] not in HOME_ACT_ROOTS or source.sector not in HOME_FORCES:
+        return target
+    if target.sector not in DOMESTIC_SECTORS or target.code != target.sector:
+        return target
+    return replace(target, code=source.country + target.code, country=source.country)
 
 
 # What the sentence reports first (its main verb) over what it mentions on the way (a
