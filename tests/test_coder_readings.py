@@ -550,3 +550,9 @@ def test_police_repress_at_home_and_joint_statements_are_signed(rules, nlp):
     assert code(rules, nlp, "Russian troops detained civilians.") == [("RUSMIL", "173", "CVL", "asserted")]
     assert code(rules, nlp, "Russia and China signed a joint statement.") == [
         ("RUS", "057", "CHN", "asserted"), ("CHN", "057", "RUS", "asserted")]
+
+
+def test_refusing_to_let_inspectors_visit_refuses_international_involvement(rules, nlp):
+    # "let X visit": the subject of a bare infinitive after "let" is its object
+    assert code(rules, nlp, "North Korea refused to let international inspectors visit the sites.") == [
+        ("PRK", "1245", "IGO", "asserted"), ("IGO", "042", None, "negated")]

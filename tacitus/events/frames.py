@@ -49,6 +49,7 @@ CURRENCIES = frozenset(
     "hryvnia lari tenge shilling birr cedi kwacha afghani lek lev leu kuna koruna manat dram som "
     "sol bolivar quetzal lempira cordoba colon guarani kip riel kyat tugrik ducat".split()
 )
+LETTING_VERBS = frozenset({"let", "make"})
 GENERIC_HEADS = frozenset(
     "material item kit package shipment consignment hour agreement accord deal pact operation mission force "
     "guarantee team crew effort initiative drive system strike weapon".split()
@@ -393,7 +394,9 @@ def _participle_clause_subject(tree: Tree, head: int) -> Token | None:
     for clause in tree.kids(head, {"ccomp"}):
         aux = tree.kids(clause.i, {"aux", "auxpass", "mark"})
         infinitive = clause.tag == "VB" and [a.tag for a in aux] == ["TO"]
-        if not (infinitive or (clause.tag == "VBG" and not aux)):
+        # "let inspectors visit": a bare infinitive after a verb of letting
+        bare = clause.tag == "VB" and not aux and tree.tokens[head].lemma.lower() in LETTING_VERBS
+        if not (infinitive or bare or (clause.tag == "VBG" and not aux)):
             continue
         subject = tree.kid(clause.i, {"nsubj"})
         if subject is not None and head < subject.i < clause.i:
