@@ -48,7 +48,7 @@ def test_an_intended_act_of_cooperation_is_an_expressed_intent(rules, nlp):
 
 
 def test_the_rules_keep_a_negated_act_and_an_announced_strike_as_they_are(rules, nlp):
-    assert code(rules, nlp, "Israel will strike Iran if it enriches uranium.") == [("ISR", "190", "IRN", "intended")]
+    assert code(rules, nlp, "Israel will strike Iran.") == [("ISR", "190", "IRN", "intended")]
     assert code(rules, nlp, "Israel did not lift the blockade on Gaza.") == [("ISR", "0872", "PSE", "negated")]
 
 
@@ -556,3 +556,13 @@ def test_refusing_to_let_inspectors_visit_refuses_international_involvement(rule
     # "let X visit": the subject of a bare infinitive after "let" is its object
     assert code(rules, nlp, "North Korea refused to let international inspectors visit the sites.") == [
         ("PRK", "1245", "IGO", "asserted"), ("IGO", "042", None, "negated")]
+
+
+def test_a_conflictual_act_promised_on_a_condition_is_a_threat(rules, nlp):
+    # "will strike if": a threat (the code book's 138), as a bare announcement is not
+    assert code(rules, nlp, "Israel will strike Iran if it enriches uranium.") == [("ISR", "138", "IRN", "intended")]
+    # made to the condition's doer when the act names no target
+    assert code(rules, nlp, "If Russia invades Ukraine, the United States will impose severe sanctions.") == [
+        ("RUS", "190", "UKR", "hypothetical"), ("USA", "1312", "RUS", "intended")]
+    assert code(rules, nlp, "Pyongyang said it would respond with force if Seoul continued the drills.") == [
+        ("PRK", "138", "KOR", "hypothetical")]

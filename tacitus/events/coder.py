@@ -33,7 +33,7 @@ from ..actors.resolve import ActorResolver, DocContext
 from ..records import Actor, Document, Event, Sentence, Token
 from .classifier import PentaclassModel
 from .codebook import Codebook
-from .candidates import CLAIM_CODE, Candidate, content_subject, find_candidates, symmetric, target_candidates, trigger
+from .candidates import CLAIM_CODE, CONDITION_MARKS, Candidate, content_subject, find_candidates, symmetric, target_candidates, trigger
 from .frames import FrameIndex, load_frames
 from .guards import DocumentGuard
 from .embed import model_dir
@@ -200,6 +200,13 @@ class EventCoder:
                 context = self._context(doc, cand, ctx)
             modality = context.modality if context else "asserted"
             code = self.modal_codes.rule(modality, m.frame.code)
+            condition = _condition(cand.tree, _anchor(cand)) if modality in CONDITIONAL_MODALITIES else None
+            threat = self.modal_codes.reading(modality, code) if condition is not None else None
+            if threat is not None and threat.startswith(THREAT_ROOT):
+                # "If Russia invades Ukraine, the United States will impose severe sanctions": a
+                # conflictual act promised on a condition is a threat, made to the condition's doer
+                code = threat
+                pairs = self._on_condition(pairs, condition, ctx, cand)
             here = context
             refused = self.modal_codes.reading(modality, code) if modality == "negated" else None
             anchor = _anchor(cand)
@@ -293,6 +300,18 @@ class EventCoder:
             if found is not None and found.source is not None:
                 return found.source
         return None
+
+    def _on_condition(self, pairs: list[tuple[Actor | None, Actor | None]], condition: Token, ctx: DocContext,
+                      cand: Candidate) -> list[tuple[Actor | None, Actor | None]]:
+        """A threat's pairs: a source without a target threatens the condition's doer."""
+        doers = [a for a in self.resolver.actors(cand.tree, condition, ctx)]
+        out: list[tuple[Actor | None, Actor | None]] = []
+        for s, t in pairs:
+            if t is None and s is not None and doers:
+                out.extend((s, d) for d in doers if d.code != s.code)
+            else:
+                out.append((s, t))
+        return out
 
     def _mission_host(self, cand: Candidate, actor: Actor, ctx: DocContext) -> Actor | None:
         """The country a peacekeeping force serves in, when help goes to the force ("contribute
@@ -538,6 +557,20 @@ def _at_home(actor: Actor | None, context: Context) -> Actor | None:
     if actor.sector not in DOMESTIC_SECTORS:
         return actor
     return replace(actor, code=country + actor.code, country=country)
+
+
+CONDITIONAL_MODALITIES = frozenset({"intended", "hypothetical"})
+THREAT_ROOT = "13"
+
+
+def _condition(tree: Tree, verb: int) -> Token | None:
+    """The subject of an "if"/"unless" clause on the verb ("[if] Russia invades"), else None."""
+    for clause in tree.kids(verb, {"advcl"}):
+        if any(m.lemma.lower() in CONDITION_MARKS for m in tree.kids(clause.i, {"mark"})):
+            subject = tree.kid(clause.i, {"nsubj", "nsubjpass"})
+            if subject is not None:
+                return subject
+    return None
 
 
 # A state's police, courts and government coerce and assault at home: the domestic role they act
