@@ -566,3 +566,15 @@ def test_a_conflictual_act_promised_on_a_condition_is_a_threat(rules, nlp):
         ("RUS", "190", "UKR", "hypothetical"), ("USA", "1312", "RUS", "intended")]
     assert code(rules, nlp, "Pyongyang said it would respond with force if Seoul continued the drills.") == [
         ("PRK", "138", "KOR", "hypothetical")]
+
+
+def test_national_teams_waters_and_own_people(rules, nlp):
+    # a national sports team is no state: its tour is no one's act
+    assert code(rules, nlp, "India's cricket team will tour Pakistan next year.") == []
+    # hacking is a cyber attack, the networks' owner its target
+    assert code(rules, nlp, "Chinese hackers attacked computer networks of the German parliament.") == [
+        ("CHN", "176", "DEULEG", "asserted")]
+    # "the Bay of Bengal" is named whole or not at all: never the Philippine town of Bay
+    assert code(rules, nlp, "The navy imposed a blockade of the Bay of Bengal.") == [("MIL", "191", None, "asserted")]
+    # a warning to one's own people is about whom it warns of
+    assert code(rules, nlp, "France warned its citizens against travel to Mali.") == [("FRA", "130", "MLI", "asserted")]

@@ -34,6 +34,10 @@ REFERRING_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 PLURAL_PRONOUNS = frozenset({"they", "we"})
 OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
 LEADING_VERBS = frozenset({"lead", "head"})
+# Sports teams named after their country act for no state
+TEAM_HEADS = frozenset({"team", "squad", "side", "eleven", "club", "player", "players"})
+SPORTS = frozenset("cricket football soccer rugby hockey basketball tennis baseball volleyball handball "
+                   "olympic golf chess polo swimming athletics gymnastics".split())
 RELATION_PREPS = frozenset({"with", "against", "on", "to", "at"})
 RELATION_NOUNS = frozenset({"tie", "relation", "relationship", "contact", "talk", "dialogue", "agreement", "deal"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us"})
@@ -228,7 +232,15 @@ class ActorResolver:
                 leader = self._leader(tree, head, ctx) or self._of_role(tree, head, resolved.code, ctx)
                 if leader is not None and leader.country is not None:
                     resolved = Resolved(leader.country + resolved.code, leader.country, resolved.sector, resolved.name)
+        if resolved.code == resolved.country and self.sports_team(tree, head):
+            return None  # "India's cricket team will tour Pakistan": a national team is no state
         return _coded(tree, *_trim(toks), resolved)
+
+    @staticmethod
+    def sports_team(tree: Tree, head: Token) -> bool:
+        """Whether the phrase is a sports team or player ("India's cricket team")."""
+        return head.lemma.lower() in TEAM_HEADS and any(
+            k.lemma.lower() in SPORTS for k in tree.kids(head.i, {"compound", "amod", "nmod"}))
 
     def _of_role(self, tree: Tree, head: Token, role: str, ctx: DocContext) -> Actor | None:
         """The "of" object of `head` when it resolves to the same role placed in a country."""

@@ -255,8 +255,9 @@ class EventCoder:
         if not sources:
             # an unknown doer, not an unresolved "they" or "each"; the target must say whom it
             # was done to: a country or an IGO
-            if self.options.require_dyad or (src_tok is not None and src_tok.pos in ("PRON", "DET")):
-                return []
+            if self.options.require_dyad or (src_tok is not None and (
+                    src_tok.pos in ("PRON", "DET") or self.resolver.sports_team(tree, src_tok))):
+                return []  # ... and a sports team's tour or match is no one's act
             if not targets and src_tok is not None and self._violent_means(src_tok):
                 # "a roadside bomb killed three Afghan soldiers": whom the weapon struck
                 targets = self._fallback_targets(cand, src_tok, ctx)
@@ -265,6 +266,9 @@ class EventCoder:
                 # leaves the slot empty; the passive subject it names is whom it was done to
                 targets = self._fallback_targets(cand, None, ctx)
             return [(None, t) for t in targets if _named(t)]
+        if targets and tgt_tok is not None and match.frame.code[:2] not in VICTIM_ROOTS and _own_people(tree, tgt_tok, sources, targets):
+            # "warned their populations about the prince": the warning is about the prince
+            targets = []
         if not targets and match.frame.code in ATTITUDE_CODES:
             about = content_subject(tree, verb, match)
             if about is not None:
@@ -561,6 +565,14 @@ def _at_home(actor: Actor | None, context: Context) -> Actor | None:
 
 CONDITIONAL_MODALITIES = frozenset({"intended", "hypothetical"})
 THREAT_ROOT = "13"
+
+
+def _own_people(tree: Tree, tok: Token, sources: list[Actor], targets: list[Actor]) -> bool:
+    """Whether the slot holds what the sources call their own ("their populations", "its
+    citizens"): a phrase owned by a pronoun whose actors are all of the sources' countries."""
+    countries = {s.country for s in sources if s.country}
+    return (any(p.pos == "PRON" for p in tree.kids(tok.i, {"poss"}))
+            and bool(countries) and all(t.country in countries for t in targets))
 
 
 def _condition(tree: Tree, verb: int) -> Token | None:

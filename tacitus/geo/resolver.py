@@ -30,6 +30,8 @@ NOT_PLACES = frozenset({"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "MONEY"
                         "QUANTITY", "NORP", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
                         "PRODUCT"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+# Heads of the names of waters, named whole ("the Bay of Bengal"), never by their head alone
+WATER_HEADS = frozenset({"bay", "gulf", "sea", "strait", "straits", "ocean", "lake", "channel", "sound"})
 # "the southern city of Basra", "the U.S. state of Georgia", "the truce village of Panmunjom"
 CONTAINERS = frozenset({"city", "town", "village", "port", "state", "province", "region",
                         "district", "island", "enclave", "area", "suburb", "outskirts",
@@ -191,6 +193,12 @@ class PlaceResolver:
             found = self._container(tree, tok, mentioned, depth)
             if found is not None:
                 return found
+        if lemma in WATER_HEADS and any(p == "of" for p, _ in tree.prep_objects(tok.i)):
+            # "the Bay of Bengal", "the Gulf of Aden": the whole name or nothing, never "Bay"
+            lo, hi = tree.subtree(tok.i)
+            lo = max(lo, tok.i)
+            place = self.gazetteer.lookup(_text(tree, lo, hi), near)
+            return _Found(place, lo, hi) if place is not None else None
         found = self._name(tree, tok, near)
         if found is not None:
             return found
