@@ -578,3 +578,16 @@ def test_national_teams_waters_and_own_people(rules, nlp):
     assert code(rules, nlp, "The navy imposed a blockade of the Bay of Bengal.") == [("MIL", "191", None, "asserted")]
     # a warning to one's own people is about whom it warns of
     assert code(rules, nlp, "France warned its citizens against travel to Mali.") == [("FRA", "130", "MLI", "asserted")]
+
+
+def test_sit_ins_protest_venues_mutual_relations_and_authored_conditions(rules, nlp):
+    # "sit-in" split with "in" its head; a protest outside an institution of state is against it
+    assert code(rules, nlp, "Farmers staged a sit-in outside the Indian parliament.") == [
+        ("AGR", "141", "INDLEG", "asserted")]
+    assert code(rules, nlp, "Thousands of people protested outside the Chinese embassy in Manila.") == [
+        ("PHLCVL", "140", "CHNGOV", "asserted")]
+    # relations established or restored are mutual
+    assert code(rules, nlp, "Israel and the UAE established diplomatic relations in 2020.") == [
+        ("ISR", "054", "ARE", "asserted"), ("ARE", "054", "ISR", "asserted")]
+    # whose conditions they were
+    assert code(rules, nlp, "Tunisia rejected the IMF loan conditions.") == [("TUN", "120", "IGOBUSIMF", "asserted")]

@@ -67,6 +67,10 @@ PLACE_TIME_PREPS = frozenset(
     "in at near inside outside across within throughout around during after before since until "
     "amid despite".split()
 )
+# Where a protest is held names whom it is against when that is an institution ("a sit-in outside
+# the Indian parliament", "rallied at the US embassy"); a place that is no actor is skipped later
+PROTEST_ROOT = "14"
+PROTEST_VENUE_PREPS = frozenset({"outside", "at", "near"})
 # Who says so is no one the act is done to: "withdrew from the region, according to [residents]"
 ATTRIBUTION_PREPS = frozenset({"according"})
 MAX_TRIGGER_TOKENS = 8
@@ -77,7 +81,8 @@ JOINT_EXERCISE_CODE = "062"
 NOUN_MODIFIER_DEPS = frozenset({"acl", "relcl", "amod"})
 SYMMETRIC_ROOTS = frozenset({"04", "06", "19"})  # consult, cooperate materially, fight
 SYMMETRIC_CODES = frozenset({"057", "050"})  # sign a formal agreement; restore or improve relations
-SYMMETRIC_VERBS = frozenset({"agree", "sign", "cooperate", "reconcile", "normalize", "normalise", "negotiate", "exchange", "swap", "trade"})
+SYMMETRIC_VERBS = frozenset({"agree", "sign", "cooperate", "reconcile", "normalize", "normalise", "negotiate", "exchange", "swap", "trade",
+                             "establish", "restore"})
 
 
 @dataclass(slots=True)
@@ -321,14 +326,17 @@ def _nominal(sentence: Sentence, tree: Tree, tok: Token, nouns: dict[str, NounEn
     return Candidate(sentence, tree, tok, match, nominal=found)
 
 
-def target_candidates(cand: Candidate, skip: set[int], far: set[int] | None = None) -> Iterator[Token]:
+def target_candidates(cand: Candidate, skip: set[int], far: set[int] | None = None,
+                      venues: set[int] | None = None) -> Iterator[Token]:
     """Where a target may be when the frame's slot holds none, nearest first: the subject of a
     demanded clause ("demanded that [Canada] release ..."), the frame's own object noun ("expel
     [Russian diplomats]"), then the nouns hanging off the event words, breadth first ("refuse to
     lift sanctions on [Abkhazia]"), never through a place or time phrase ("held talks in Lima").
     Nouns found below NEAR_DEPTH are added to `far` (when given): only a state or an IGO is a
-    target that far away."""
+    target that far away; where a protest is held is added to `venues`: only an institution of
+    state is a target there."""
     far = set() if far is None else far
+    venues = set() if venues is None else venues
     tree = cand.tree
     if cand.match.frame.code[:2] in CONTENT_ROOTS:
         # the clause on the verb, or on its noun: "reiterated its demand [that US ease sanctions]"
@@ -361,6 +369,7 @@ def target_candidates(cand: Candidate, skip: set[int], far: set[int] | None = No
         # Russian attack]"
         frontier += [c.i for c in tree.kids(cand.verb.i, {"ccomp"}) if c.i not in skip]
     seen = set(frontier) | skip
+    protest = cand.match.frame.code[:2] == PROTEST_ROOT
     for depth in range(FALLBACK_DEPTH):
         nxt = []
         for i in frontier:
@@ -369,7 +378,9 @@ def target_candidates(cand: Candidate, skip: set[int], far: set[int] | None = No
                 if c in seen or tok.dep not in FALLBACK_DEPS:
                     continue
                 if tok.dep == "prep" and (tok.lemma.lower() in PLACE_TIME_PREPS or tok.text.lower() in ATTRIBUTION_PREPS):
-                    continue
+                    if not (protest and tok.lemma.lower() in PROTEST_VENUE_PREPS):
+                        continue  # ... but a protest "outside the parliament" is against it
+                    venues.update(o.i for o in tree.kids(c, {"pobj"}))
                 if depth >= NEAR_DEPTH and not (tok.dep == "pobj" or (tok.dep == "prep" and tok.lemma.lower() in PARTNER_PREPS)):
                     continue  # far down, only the partner of a relation ("resumption of ties with X")
                 seen.add(c)

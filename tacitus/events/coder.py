@@ -80,7 +80,8 @@ RIOT = "145"
 INVOLVEMENT_CODES = ("086", "0355", "0255", "1055", "1245", "161", "166", "022", "160")
 # Things made by their owner named before them: "blocked a UN Security Council statement",
 # "rejected the UN report" (the statement is the Council's)
-AUTHORED_NOUNS = MESSAGE_NOUNS | frozenset({"proposal", "plan", "decision", "offer", "request", "initiative", "demand"})
+AUTHORED_NOUNS = MESSAGE_NOUNS | frozenset({"proposal", "plan", "decision", "offer", "request", "initiative", "demand",
+                                            "condition", "ultimatum", "call", "appeal", "bid", "suggestion", "plea", "overture"})
 # Stated attitudes (pessimism, optimism) are about what their "that" clause says of its subject:
 # "voiced hope that the new government in Greece will help" targets Greece's government.
 ATTITUDE_CODES = frozenset({"012", "013"})
@@ -431,13 +432,16 @@ class EventCoder:
         # expulsion of its diplomats from Prague" is aimed at CZE, not at RUSGOV
         states = {s.country for s in sources if s.country and s.code in (s.country, s.country + "GOV")}
         far: set[int] = set()
-        for tok in target_candidates(cand, skip, far):
+        venues: set[int] = set()
+        for tok in target_candidates(cand, skip, far, venues):
             # ... nor what it calls its own ("withdraw its troops from Abyei": SDN's own men)
             mine = any(p.pos == "PRON" for p in tree.kids(tok.i, {"poss"}))
             found = [a for a in self.resolver.actors(tree, tok, ctx)
                      if not ((a.code == a.country or mine) and a.country in own) and a.code not in {c + "GOV" for c in states}]
             if tok.i in far:  # "held discussions including talk of an exchange of [diplomats]"
                 found = [a for a in found if _named(a)]
+            if tok.i in venues:  # "a sit-in outside the parliament", not "at the university"
+                found = [a for a in found if a.sector in STATE_VENUES]
             if tok.i in cand.match.tokens:
                 # the frame's own noun is a target when it names a state's people ("expel Russian
                 # diplomats"), or people an act of force is done to ("killed 500 civilians",
@@ -583,6 +587,10 @@ def _condition(tree: Tree, verb: int) -> Token | None:
             if subject is not None:
                 return subject
     return None
+
+
+# Institutions whose building a protest outside is aimed at
+STATE_VENUES = frozenset({"GOV", "LEG", "JUD", "IGO"})
 
 
 # A state's police, courts and government coerce and assault at home: the domestic role they act

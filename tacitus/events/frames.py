@@ -50,6 +50,7 @@ CURRENCIES = frozenset(
     "sol bolivar quetzal lempira cordoba colon guarani kip riel kyat tugrik ducat".split()
 )
 LETTING_VERBS = frozenset({"let", "make"})
+HYPHEN_PARTICLES = frozenset({"in", "out", "up", "off", "down", "over"})
 GENERIC_HEADS = frozenset(
     "material item kit package shipment consignment hour agreement accord deal pact operation mission force "
     "guarantee team crew effort initiative drive system strike weapon".split()
@@ -426,7 +427,21 @@ def _object_noun(tree: Tree, head: int, lemmas: tuple[str, ...], passive: bool) 
                 return tok
             if MONEY_WORD in lemmas and (tok.ent_type == "MONEY" or _currency(tok)):
                 return tok  # "gave 352.5 million euros to": a sum of money in any currency
+            if any(w in lemmas for w in _hyphen_forms(tree, tok)):
+                return tok  # "staged a sit-in", split "sit - in" with "in" the head
     return None
+
+
+def _hyphen_forms(tree: Tree, tok: Token) -> tuple[str, ...]:
+    """A hyphenated noun the small model heads by its particle ("sit - [in]", "build - [up]"):
+    its first part and the joined word ("sit", "sitin"; "build", "buildup")."""
+    i = tok.i
+    if i < 2 or tree.tokens[i - 1].text != "-" or tok.text.lower() not in HYPHEN_PARTICLES:
+        return ()
+    first = tree.tokens[i - 2]
+    if first.head != i:
+        return ()
+    return first.lemma.lower(), first.text.lower() + tok.text.lower()
 
 
 def _generic_head_of(tree: Tree, tok: Token, words: tuple[str, ...]) -> bool:
