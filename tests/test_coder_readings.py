@@ -591,3 +591,9 @@ def test_sit_ins_protest_venues_mutual_relations_and_authored_conditions(rules, 
         ("ISR", "054", "ARE", "asserted"), ("ARE", "054", "ISR", "asserted")]
     # whose conditions they were
     assert code(rules, nlp, "Tunisia rejected the IMF loan conditions.") == [("TUN", "120", "IGOBUSIMF", "asserted")]
+
+
+def test_warships_sent_to_waters_are_a_show_of_force(rules, nlp):
+    assert code(rules, nlp, "Beijing sent warships to the waters near the disputed islands.") == [
+        ("CHN", "150", None, "asserted")]
+    assert code(rules, nlp, "The US deployed an aircraft carrier to the region.") == [("USA", "150", None, "asserted")]
