@@ -597,3 +597,12 @@ def test_warships_sent_to_waters_are_a_show_of_force(rules, nlp):
     assert code(rules, nlp, "Beijing sent warships to the waters near the disputed islands.") == [
         ("CHN", "150", None, "asserted")]
     assert code(rules, nlp, "The US deployed an aircraft carrier to the region.") == [("USA", "150", None, "asserted")]
+
+
+def test_a_states_leader_is_its_government(rules, nlp):
+    assert code(rules, nlp, "The Belarusian leader pardoned a jailed opposition blogger.") == [
+        ("BLRGOV", "056", "OPP", "asserted")]
+    assert code(rules, nlp, "China's top leader visited Moscow.") == [("CHNGOV", "042", "RUS", "asserted")]
+    # a tribal or religious leader is not
+    assert code(rules, nlp, "Iraqi tribal leaders met the US envoy.") == [("IRQ", "040", "USAGOV", "asserted")]
+    assert code(rules, nlp, "Religious leaders condemned the attack on the mosque.") == []

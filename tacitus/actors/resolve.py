@@ -34,6 +34,10 @@ REFERRING_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 PLURAL_PRONOUNS = frozenset({"they", "we"})
 OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
 LEADING_VERBS = frozenset({"lead", "head"})
+# A state's leader is its government ("the Belarusian leader"), when nothing else qualifies it
+LEADER_NOUNS = frozenset({"leader", "leadership", "strongman", "ruler"})
+LEADER_QUALIFIERS = frozenset("top new former late supreme current interim veteran de facto then incoming "
+                              "outgoing longtime long-time political national".split())
 # Sports teams named after their country act for no state
 TEAM_HEADS = frozenset({"team", "squad", "side", "eleven", "club", "player", "players"})
 SPORTS = frozenset("cricket football soccer rugby hockey basketball tennis baseball volleyball handball "
@@ -234,7 +238,23 @@ class ActorResolver:
                     resolved = Resolved(leader.country + resolved.code, leader.country, resolved.sector, resolved.name)
         if resolved.code == resolved.country and self.sports_team(tree, head):
             return None  # "India's cricket team will tour Pakistan": a national team is no state
+        if resolved.code == resolved.country and resolved.country and self._state_leader(tree, head, ctx):
+            # "the Belarusian leader", "China's leaders": the state's government
+            resolved = Resolved(resolved.country + "GOV", resolved.country, "GOV", resolved.name)
         return _coded(tree, *_trim(toks), resolved)
+
+    def _state_leader(self, tree: Tree, head: Token, ctx: DocContext) -> bool:
+        """ "the Belarusian leader", "China's new leaders": a leader qualified only by a state
+        (and by rank or time); not a religious, tribal, party or rebel leader."""
+        if head.lemma.lower() not in LEADER_NOUNS:
+            return False
+        for mod in tree.kids(head.i, {"amod", "compound", "poss", "nmod"}):
+            if mod.lemma.lower() in LEADER_QUALIFIERS:
+                continue
+            found = self.actor(tree, mod, ctx) if mod.pos in ("PROPN", "ADJ", "NOUN") else None
+            if found is None or found.code != found.country:
+                return False
+        return True
 
     @staticmethod
     def sports_team(tree: Tree, head: Token) -> bool:
