@@ -606,3 +606,17 @@ def test_a_states_leader_is_its_government(rules, nlp):
     # a tribal or religious leader is not
     assert code(rules, nlp, "Iraqi tribal leaders met the US envoy.") == [("IRQ", "040", "USAGOV", "asserted")]
     assert code(rules, nlp, "Religious leaders condemned the attack on the mosque.") == []
+
+
+def test_each_other_halted_aid_of_a_kind_and_halted_talks(rules, nlp):
+    # "each other" after a compound subject: done to each other
+    assert code(rules, nlp, "Armenia and Azerbaijan accused each other of shelling border villages.") == [
+        ("ARM", "1123", "AZE", "asserted"), ("AZE", "1123", "ARM", "asserted")]
+    # aid cut or halted takes its kind's subcode; a bare delivery cut is of arms
+    assert code(rules, nlp, "Israel halted humanitarian aid deliveries to Gaza.") == [("ISR", "1623", "PSE", "asserted")]
+    assert code(rules, nlp, "The United States cut military aid to Egypt.") == [("USA", "1622", "EGY", "asserted")]
+    # halted talks need a partner: their venue is none
+    assert code(rules, nlp, "Sudan's army suspended its participation in the ceasefire talks in Jeddah.") == [
+        ("SDNMIL", "164", None, "asserted")]
+    assert code(rules, nlp, "Lithuania banned the transit of Russian goods to Kaliningrad.") == [
+        ("LTU", "163", "RUS", "asserted")]

@@ -48,6 +48,8 @@ AUXILIARY_MODES = {"intended": "future", "hypothetical": "hypothetical", "negate
 FUTURE_AS_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 LOCATIVE_PREPS = frozenset({"in", "inside", "within", "throughout", "across"})
 PARTNER_ROOTS = frozenset({"03", "04", "05", "06"})
+# ... and so do halted talks and mediation, whose venue is no partner either
+PARTNER_CODES = frozenset({"164", "165"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj"})
 # Acts done to people whom the frame's own noun names ("detained 18 suspects", "released the
 # hostages"): that noun is the target even with no country.
@@ -278,7 +280,11 @@ class EventCoder:
         # "X and Y fought a war": a slot that holds the act itself, not someone it is done to
         activity = tgt_tok is not None and self._names_activity(tgt_tok, match.frame.code)
         mutual = not targets and len(sources) > 1 and (tgt_tok is None or activity) and symmetric(match)
-        if not targets and not mutual:
+        # "Armenia and Azerbaijan accused each other": whatever the act, done to each other
+        mutual = mutual or (len(sources) > 1 and tgt_tok is not None and _reciprocal(tree, tgt_tok))
+        if mutual:
+            targets = []
+        elif not targets:
             targets = self._fallback_targets(cand, src_tok, ctx, sources)
         if match.frame.code[:2] in MISSION_HOST_ROOTS:
             targets = [self._mission_host(cand, t, ctx) or t for t in targets]
@@ -460,7 +466,7 @@ class EventCoder:
                          or (involved and a.sector == "IGO")]
             if found:
                 return found
-        if cand.match.frame.code[:2] in PARTNER_ROOTS:
+        if cand.match.frame.code[:2] in PARTNER_ROOTS or cand.match.frame.code in PARTNER_CODES:
             return []  # talks, diplomacy and cooperation need a partner, not a venue
         if cand.match.frame.code in PLACE_TARGET_CODES:
             # "withdrew from the city of Kherson": the frame's own noun names the place
@@ -571,6 +577,13 @@ CONDITIONAL_MODALITIES = frozenset({"intended", "hypothetical"})
 THREAT_ROOT = "13"
 
 
+def _reciprocal(tree: Tree, tok: Token) -> bool:
+    """ "each other", "one another"."""
+    word = tok.text.lower()
+    kids = {k.text.lower() for k in tree.kids(tok.i, {"det", "nummod", "amod"})}
+    return (word == "other" and "each" in kids) or (word == "another" and "one" in kids)
+
+
 def _own_people(tree: Tree, tok: Token, sources: list[Actor], targets: list[Actor]) -> bool:
     """Whether the slot holds what the sources call their own ("their populations", "its
     citizens"): a phrase owned by a pronoun whose actors are all of the sources' countries."""
@@ -642,9 +655,11 @@ def _armed_attack(code: str, source: Actor | None) -> str:
 
 
 # Codes for aid of no named kind, and the prefix its kind's digit completes: provide (070 ->
-# 071-073), intend to provide (033 -> 0331-0333), appeal for (023 -> 0231-0233), demand (103).
-AID_SUBCODES = {"070": "07", "033": "033", "023": "023", "103": "103"}
-AID_NOUNS = frozenset({"aid", "assistance", "help", "support", "package", "funding", "supply"})
+# 071-073), intend to provide (033 -> 0331-0333), appeal for (023 -> 0231-0233), demand (103),
+# refuse (122) and reduce or stop it (162 -> 1621-1623).
+AID_SUBCODES = {"070": "07", "033": "033", "023": "023", "103": "103", "122": "122", "162": "162",
+                "1622": "162"}  # a bare delivery or shipment cut is of arms, unless its kind says otherwise
+AID_NOUNS = frozenset({"aid", "assistance", "help", "support", "package", "funding", "supply", "delivery", "shipment"})
 
 
 def _aid_subcode(code: str, cand: Candidate) -> str:
