@@ -620,3 +620,18 @@ def test_each_other_halted_aid_of_a_kind_and_halted_talks(rules, nlp):
         ("SDNMIL", "164", None, "asserted")]
     assert code(rules, nlp, "Lithuania banned the transit of Russian goods to Kaliningrad.") == [
         ("LTU", "163", "RUS", "asserted")]
+
+
+def test_should_is_an_appeal_and_a_speakers_own_role(rules, nlp):
+    # "X said Y should ...": an appeal to Y, its subcode from what is urged
+    assert code(rules, nlp, "Iran said the United States should lift sanctions.") == [("IRN", "0254", "USA", "asserted")]
+    assert code(rules, nlp, "The Chinese embassy in London said Britain should stop interfering in Hong Kong.") == [
+        ("CHNGOV", "020", "GBR", "asserted")]
+    # ... not "should be possible"
+    assert [c for c in code(rules, nlp, "The minister said it should be possible to reach a deal.") if c[1][:2] == "02"] == []
+    # "told X that Y must": a demand of Y
+    assert code(rules, nlp, "The German chancellor told Putin that Russia must withdraw its troops.") == [
+        ("DEUGOV", "1056", "RUS", "asserted")]
+    # the troops a national army reports on are its own
+    assert code(rules, nlp, "The Nigerian army said troops had killed 30 Boko Haram fighters in Borno state.") == [
+        ("NGAMIL", "190", "NGAINSBKH", "asserted")]

@@ -63,6 +63,12 @@ SPEECH_VERBS = frozenset(
 )
 OBLIGATION_AUX = frozenset({"must"})
 DEMAND_VERB = "demand"
+# "said that X should ...": advice, an appeal (02); "told Y that X must ...": a demand too
+ADVICE_AUX = frozenset({"should"})
+APPEAL_VERB = "urge"
+TELLING_VERBS = frozenset({"tell"})
+# "said it should be possible", "should have": no act is asked for
+STATIVE_VERBS = frozenset({"be", "have", "remain", "become", "seem"})
 PLACE_TIME_PREPS = frozenset(
     "in at near inside outside across within throughout around during after before since until "
     "amid despite".split()
@@ -304,13 +310,16 @@ def obligation_demand(tree: Tree, tok: Token, frames: FrameIndex) -> FrameMatch 
     """The demand a speech verb makes when what it reports is an obligation ("said that Turkey
     must mediate" -> 108, demand mediation), read through the frames of "demand"; None when the
     verb is not one of SPEECH_VERBS or reports no clause with "must"."""
-    if tok.pos != "VERB" or tok.lemma.lower() not in SPEECH_VERBS:
+    if tok.pos != "VERB" or tok.lemma.lower() not in SPEECH_VERBS | TELLING_VERBS:
         return None
-    obliged = any(
-        any(a.text.lower() in OBLIGATION_AUX for a in tree.kids(clause.i, {"aux"}))
-        for clause in tree.kids(tok.i, {"ccomp"})
-    )
-    return frames.match(tree, tok.i, as_lemma=DEMAND_VERB) if obliged else None
+    clauses = tree.kids(tok.i, {"ccomp"})
+    if any(a.text.lower() in OBLIGATION_AUX for clause in clauses for a in tree.kids(clause.i, {"aux"})):
+        return frames.match(tree, tok.i, as_lemma=DEMAND_VERB)
+    advised = [c for c in clauses if tree.kid(c.i, {"neg"}) is None and c.lemma.lower() not in STATIVE_VERBS]
+    if any(a.text.lower() in ADVICE_AUX for clause in advised for a in tree.kids(clause.i, {"aux"})):
+        # "China said Britain should stop interfering in Hong Kong": an appeal, read through "urge"
+        return frames.match(tree, tok.i, as_lemma=APPEAL_VERB)
+    return None
 
 
 def _nominal(sentence: Sentence, tree: Tree, tok: Token, nouns: dict[str, NounEntry]) -> Candidate | None:

@@ -33,7 +33,7 @@ from ..actors.resolve import ActorResolver, DocContext
 from ..records import Actor, Document, Event, Sentence, Token
 from .classifier import PentaclassModel
 from .codebook import Codebook
-from .candidates import CLAIM_CODE, CONDITION_MARKS, Candidate, content_subject, find_candidates, symmetric, target_candidates, trigger
+from .candidates import CLAIM_CODE, CONDITION_MARKS, SPEECH_VERBS, Candidate, content_subject, find_candidates, symmetric, target_candidates, trigger
 from .frames import FrameIndex, load_frames
 from .guards import DocumentGuard
 from .embed import model_dir
@@ -251,6 +251,7 @@ class EventCoder:
         if src_tok is None and tree.is_passive(verb) and match.frame.code[:2] in VICTIM_ROOTS:
             src_tok = self._attack_doer(cand)  # "were wounded in a Hezbollah attack"
         sources = self.resolver.actors(tree, src_tok, ctx) if src_tok is not None else []
+        sources = [self._speakers_own(cand, s, ctx) for s in sources]
         targets = self.resolver.actors(tree, tgt_tok, ctx) if tgt_tok is not None else []
         if not targets and tgt_tok is not None and (match.frame.code[:2] in PLACE_TARGET_ROOTS
                                                     or match.frame.code in PLACE_TARGET_CODES):
@@ -296,6 +297,22 @@ class EventCoder:
         else:
             pairs = [] if self.options.require_dyad else [(s, None) for s in sources]
         return pairs
+
+    def _speakers_own(self, cand: Candidate, actor: Actor, ctx: DocContext) -> Actor:
+        """A role with no country in what a speaker of that role with a country reports is the
+        speaker's own: "The Nigerian army said troops had killed 30 fighters" (NGAMIL)."""
+        if actor.country is not None or actor.sector is None or actor.code != actor.sector:
+            return actor
+        tree, j = cand.tree, cand.verb.i
+        while tree.tokens[j].dep == "ccomp" and tree.tokens[j].head != j:
+            j = tree.tokens[j].head
+        if j == cand.verb.i or tree.tokens[j].lemma.lower() not in SPEECH_VERBS:
+            return actor
+        speaker = tree.subject(j)
+        for said in self.resolver.actors(tree, speaker, ctx) if speaker is not None else []:
+            if said.country is not None and said.sector == actor.sector:
+                return replace(actor, code=said.country + actor.code, country=said.country)
+        return actor
 
     def _attack_doer(self, cand: Candidate) -> Token | None:
         """Who did a passive act of force "in" or "during" an attack that names its doer: "Three
