@@ -367,10 +367,10 @@ def test_intended_diplomatic_presence_inherits_the_subject_through_adjectives():
 def test_short_name_in_brackets_and_country_of_an_apposition_belong_to_the_actor():
     [wfp] = code_text("The U.N. World Food Program (WFP) delivered food aid to Syria.", DOC_DATE)
     assert (wfp.source.code, wfp.source.text) == ("IGOUNO", "The U.N. World Food Program (WFP)")
-    # the country is in the apposition's own "of" phrase
+    # the country is in the apposition's own "of" phrase; "former" makes the prime minister an elite
     [met] = code_text("Ranil Wickremesinghe, the former Prime Minister of Sri Lanka, met Indian officials.", DOC_DATE)
     assert (met.source.code, met.source.text) == (
-        "LKAGOV", "Ranil Wickremesinghe, the former Prime Minister of Sri Lanka"
+        "LKAELI", "Ranil Wickremesinghe, the former Prime Minister of Sri Lanka"
     )
     assert (met.cameo, met.target.code) == ("040", "INDGOV")
 

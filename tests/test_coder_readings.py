@@ -635,3 +635,14 @@ def test_should_is_an_appeal_and_a_speakers_own_role(rules, nlp):
     # the troops a national army reports on are its own
     assert code(rules, nlp, "The Nigerian army said troops had killed 30 Boko Haram fighters in Borno state.") == [
         ("NGAMIL", "190", "NGAINSBKH", "asserted")]
+
+
+def test_former_officials_their_supporters_and_delegations_from_someone(rules, nlp):
+    # out of office: an elite (CAMEO ELI), and supporters of an elite are the opposition
+    assert code(rules, nlp, "Former French President Jacques Chirac visited Moscow.") == [("FRAELI", "042", "RUS", "asserted")]
+    assert code(rules, nlp, "Supporters of former Pakistani Prime Minister Nawaz Sharif attacked a police station.") == [
+        ("PAKOPP", "145", None, "asserted")]
+    # a delegation is whoever sent it, and is not placed where it went
+    assert code(rules, nlp, "A delegation from the Taliban met Chinese officials in Beijing.") == [
+        ("AFGREBTAL", "040", "CHNGOV", "asserted")]
+    assert code(rules, nlp, "A delegation met Chinese officials in Beijing.") == [("GOV", "040", "CHNGOV", "asserted")]

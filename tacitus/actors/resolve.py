@@ -34,6 +34,14 @@ REFERRING_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 PLURAL_PRONOUNS = frozenset({"they", "we"})
 OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her"})
 LEADING_VERBS = frozenset({"lead", "head"})
+# Envoys and delegations "from" someone are theirs ("a delegation from the Taliban")
+ENVOY_NOUNS = frozenset({"delegation", "delegate", "envoy", "emissary", "negotiator", "representative", "mission"})
+# "former", "ex-": out of office, an elite (CAMEO ELI)
+FORMER = frozenset({"former", "ex", "ex-"})
+INSTITUTIONS = frozenset({"government", "administration", "regime", "cabinet", "ministry", "leadership", "authority"})
+# Supporters of an elite, a party or the opposition are the opposition
+SUPPORTER_NOUNS = frozenset({"supporter", "follower", "loyalist", "partisan"})
+FOLLOWED_SECTORS = frozenset({"ELI", "OPP", "PTY"})
 # A state's leader is its government ("the Belarusian leader"), when nothing else qualifies it
 LEADER_NOUNS = frozenset({"leader", "leadership", "strongman", "ruler"})
 LEADER_QUALIFIERS = frozenset("top new former late supreme current interim veteran de facto then incoming "
@@ -217,6 +225,10 @@ class ActorResolver:
         if head.lemma.lower() in OPPONENTS and resolved.country is not None and resolved.sector != OPPOSITION:
             # "(political) opponents of the Maldives government": the opposition in that state
             resolved = Resolved(resolved.country + OPPOSITION, resolved.country, OPPOSITION, resolved.name)
+        if resolved.country is None and resolved.code == resolved.sector and head.lemma.lower() in ENVOY_NOUNS:
+            sender = self._sender(tree, head, ctx)  # "a delegation from the Taliban": AFGREBTAL
+            if sender is not None:
+                return _coded(tree, *_trim(toks), sender)
         if resolved.country is None and resolved.sector is not None and resolved.code == resolved.sector:
             # "his country's army": a role whose country is the possessive's own state
             for owner in tree.kids(head.i, {"poss"}):
@@ -238,6 +250,13 @@ class ActorResolver:
                     resolved = Resolved(leader.country + resolved.code, leader.country, resolved.sector, resolved.name)
         if resolved.code == resolved.country and self.sports_team(tree, head):
             return None  # "India's cricket team will tour Pakistan": a national team is no state
+        if (resolved.country and resolved.sector == "GOV" and head.lemma.lower() not in INSTITUTIONS
+                and any(t.text.lower() in FORMER for t in toks)):
+            # "former Pakistani Prime Minister Imran Khan": an elite, no longer the government
+            resolved = Resolved(resolved.country + "ELI", resolved.country, "ELI", resolved.name)
+        if resolved.country and resolved.sector in FOLLOWED_SECTORS and head.lemma.lower() in SUPPORTER_NOUNS:
+            # "supporters of former Prime Minister Imran Khan": the opposition in that state
+            resolved = Resolved(resolved.country + OPPOSITION, resolved.country, OPPOSITION, resolved.name)
         if resolved.code == resolved.country and resolved.country and self._state_leader(tree, head, ctx):
             # "the Belarusian leader", "China's leaders": the state's government
             resolved = Resolved(resolved.country + "GOV", resolved.country, "GOV", resolved.name)
@@ -269,6 +288,19 @@ class ActorResolver:
                 found = self.actor(tree, obj, ctx)
                 if found is not None and found.country is not None and found.code == found.country + role:
                     return found
+        return None
+
+    def _sender(self, tree: Tree, head: Token, ctx: DocContext) -> Resolved | None:
+        """Who sent an envoy or delegation "from" somewhere: a state's government, or a group."""
+        for lemma, obj in tree.prep_objects(head.i):
+            if lemma != "from":
+                continue
+            found = self.actor(tree, obj, ctx)
+            if found is None:
+                continue
+            if found.country is not None and found.code == found.country:
+                return Resolved(found.country + "GOV", found.country, "GOV", found.name)
+            return Resolved(found.code, found.country, found.sector, found.name)
         return None
 
     def _leader(self, tree: Tree, head: Token, ctx: DocContext) -> Actor | None:

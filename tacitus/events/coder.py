@@ -581,12 +581,16 @@ class EventCoder:
 DOMESTIC_SECTORS = frozenset({"COP", "OPP", "CVL", "LAB", "EDU", "JUD", "LEG", "GOV", "AGR", "BUS", "MED", "REL", "CRM"})
 
 
+TRAVELLERS = frozenset("delegation delegations delegate delegates envoy envoys emissary emissaries ambassador "
+                       "ambassadors diplomat diplomats negotiator negotiators visitor visitors".split())
+
+
 def _at_home(actor: Actor | None, context: Context) -> Actor | None:
     country = context.local_country
     if actor is None or country is None or actor.country is not None or actor.code != actor.sector:
         return actor
-    if actor.sector not in DOMESTIC_SECTORS:
-        return actor
+    if actor.sector not in DOMESTIC_SECTORS or TRAVELLERS & set(actor.text.lower().split()):
+        return actor  # ... a delegation or an envoy is where it was sent, not at home
     return replace(actor, code=country + actor.code, country=country)
 
 
