@@ -646,3 +646,11 @@ def test_former_officials_their_supporters_and_delegations_from_someone(rules, n
     assert code(rules, nlp, "A delegation from the Taliban met Chinese officials in Beijing.") == [
         ("AFGREBTAL", "040", "CHNGOV", "asserted")]
     assert code(rules, nlp, "A delegation met Chinese officials in Beijing.") == [("GOV", "040", "CHNGOV", "asserted")]
+
+
+def test_a_mediation_between_two_sides_is_by_its_owner(rules, nlp):
+    assert code(rules, nlp, "Egypt's mediation between Israel and Hamas continued on Sunday.") == [
+        ("EGY", "045", "ISR", "asserted"), ("EGY", "045", "PSEREBHMS", "asserted")]
+    # talks between two sides with no owner are mutual
+    assert code(rules, nlp, "The talks between Serbia and Kosovo ended in Brussels.") == [
+        ("SRB", "040", "KSV", "asserted"), ("KSV", "040", "SRB", "asserted")]

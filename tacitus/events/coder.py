@@ -413,6 +413,9 @@ class EventCoder:
         if not targets and match.target is not None and match.frame.code[:2] in PLACE_TARGET_ROOTS:
             targets = self._place_target(cand, match.target, ctx)  # "Ukrainian cities came under attack"
         if cand.nominal is not None and cand.nominal.between:
+            if sources and targets:
+                # "Egypt's mediation between Israel and Hamas": Egypt mediates, the sides are mediated
+                return [(s, t) for s in sources for t in targets if s.code != t.code]
             sides = sources + targets
             return [(s, t) for s in sides for t in sides if s is not t and s.code != t.code]
         if sources and targets:
