@@ -654,3 +654,13 @@ def test_a_mediation_between_two_sides_is_by_its_owner(rules, nlp):
     # talks between two sides with no owner are mutual
     assert code(rules, nlp, "The talks between Serbia and Kosovo ended in Brussels.") == [
         ("SRB", "040", "KSV", "asserted"), ("KSV", "040", "SRB", "asserted")]
+
+
+def test_verbs_of_reassurance_censure_custody_and_balking(rules, nlp):
+    assert code(rules, nlp, "Washington reassured Seoul of its commitment to defend South Korea.") == [
+        ("USA", "032", "KOR", "asserted")]
+    assert code(rules, nlp, "The Turkish president disparaged the European Union.") == [
+        ("TURGOV", "111", "IGOEUREEC", "asserted")]
+    assert code(rules, nlp, "A Russian court remanded the American journalist in custody.") == [
+        ("RUSJUD", "173", "USAMED", "asserted")]
+    assert code(rules, nlp, "India balked at the Chinese proposal.") == [("IND", "120", "CHN", "asserted")]
