@@ -664,3 +664,10 @@ def test_verbs_of_reassurance_censure_custody_and_balking(rules, nlp):
     assert code(rules, nlp, "A Russian court remanded the American journalist in custody.") == [
         ("RUSJUD", "173", "USAMED", "asserted")]
     assert code(rules, nlp, "India balked at the Chinese proposal.") == [("IND", "120", "CHN", "asserted")]
+
+
+def test_disasters_that_strike_are_no_ones_act(rules, nlp):
+    assert code(rules, nlp, "An earthquake struck southern Turkey, killing thousands.") == []
+    assert code(rules, nlp, "A typhoon hit the Philippines.") == []
+    # a bomb's unknown doer still struck
+    assert code(rules, nlp, "A car bomb struck a market in Baghdad.") == [(None, "1832", "IRQ", "asserted")]

@@ -260,8 +260,9 @@ class EventCoder:
             # an unknown doer, not an unresolved "they" or "each"; the target must say whom it
             # was done to: a country or an IGO
             if self.options.require_dyad or (src_tok is not None and (
-                    src_tok.pos in ("PRON", "DET") or self.resolver.sports_team(tree, src_tok))):
-                return []  # ... and a sports team's tour or match is no one's act
+                    src_tok.pos in ("PRON", "DET") or self.resolver.sports_team(tree, src_tok)
+                    or src_tok.lemma.lower() in NATURAL_FORCES)):
+                return []  # ... and a sports team's tour, or an earthquake that "struck", is no one's act
             if not targets and src_tok is not None and self._violent_means(src_tok):
                 # "a roadside bomb killed three Afghan soldiers": whom the weapon struck
                 targets = self._fallback_targets(cand, src_tok, ctx)
@@ -624,6 +625,12 @@ def _condition(tree: Tree, verb: int) -> Token | None:
             if subject is not None:
                 return subject
     return None
+
+
+# Disasters, accidents and diseases that "strike", "hit" or "kill": no one's act
+NATURAL_FORCES = frozenset("earthquake quake tremor aftershock storm flood flooding hurricane typhoon cyclone tornado "
+                           "tsunami landslide mudslide avalanche wildfire blaze drought heatwave eruption volcano "
+                           "disease virus epidemic pandemic outbreak accident crash collapse famine lightning".split())
 
 
 # Institutions whose building a protest outside is aimed at
