@@ -671,3 +671,12 @@ def test_disasters_that_strike_are_no_ones_act(rules, nlp):
     assert code(rules, nlp, "A typhoon hit the Philippines.") == []
     # a bomb's unknown doer still struck
     assert code(rules, nlp, "A car bomb struck a market in Baghdad.") == [(None, "1832", "IRQ", "asserted")]
+
+
+def test_a_peoples_protest_targets_its_government_and_a_judgement_no_venue(rules, nlp):
+    # "Egyptians" are the people, coded EGY: their own government is a fair target
+    assert code(rules, nlp, "Thousands of Egyptians marched through central Cairo to demand an end to the "
+                "government's rule.") == [("EGY", "141", "EGYGOV", "asserted"), ("EGY", "1056", "EGYGOV", "intended")]
+    # what a judgement is about is never the place where it was spoken
+    assert code(rules, nlp, "After an emergency cabinet meeting in Mogadishu, the Somali government said the "
+                "agreement was a clear violation of its sovereignty.") == [("SOMGOV", "111", None, "asserted")]

@@ -39,6 +39,7 @@ from .guards import DocumentGuard
 from .embed import model_dir
 from .modal_codes import load_modal_codes
 from .modality import declared_refusal, failed_attempt, modality, refusal_in_itself
+from .judgement import is_judgement
 from .nominal import aid_kind, load_nouns, read_nominal
 from .rerank import Reading, Reranker, SentenceReadings
 from .syntax import MESSAGE_NOUNS, Tree
@@ -457,7 +458,10 @@ class EventCoder:
         own = {s.country for s in sources if s.country}
         # a state or its government is not its own target: "Moscow vowed to retaliate against the
         # expulsion of its diplomats from Prague" is aimed at CZE, not at RUSGOV
-        states = {s.country for s in sources if s.country and s.code in (s.country, s.country + "GOV")}
+        # ("Thousands of Egyptians", coded EGY, are its people: their government may be the target)
+        named_state = exclude is None or exclude.pos == "PROPN"
+        states = {s.country for s in sources if s.country and (
+            s.code == s.country + "GOV" or (s.code == s.country and named_state))}
         far: set[int] = set()
         venues: set[int] = set()
         for tok in target_candidates(cand, skip, far, venues):
@@ -489,6 +493,8 @@ class EventCoder:
                 return found
         if cand.match.frame.code[:2] in PARTNER_ROOTS or cand.match.frame.code in PARTNER_CODES:
             return []  # talks, diplomacy and cooperation need a partner, not a venue
+        if is_judgement(cand.match.frame):
+            return []  # "said in Mogadishu that the agreement was a violation": not Somalia's
         if cand.match.frame.code in PLACE_TARGET_CODES:
             # "withdrew from the city of Kherson": the frame's own noun names the place
             for i in cand.match.tokens:

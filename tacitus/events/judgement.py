@@ -93,6 +93,14 @@ def _named(tree: Tree, verb: Token) -> tuple[Token, Token] | None:
     return None
 
 
+JUDGEMENT_MARK = "(judgement)"
+
+
+def is_judgement(frame: Frame) -> bool:
+    """Whether a frame is one this module made (its target is the judged phrase, never a venue)."""
+    return frame.line == 0 and frame.text.endswith(JUDGEMENT_MARK)
+
+
 def censure_judgement(tree: Tree, tok: Token) -> FrameMatch | None:
     """The criticism a speech or naming verb makes by judging an act (module docstring); None
     when the verb judges nothing in those words."""
@@ -107,5 +115,5 @@ def censure_judgement(tree: Tree, tok: Token) -> FrameMatch | None:
     if not denial and word.lemma.lower() not in CENSURE_NOUNS | CENSURE_ADJECTIVES:
         return None  # "said the figures were false": no one is censured
     code = DENIAL_CODE if denial else JUDGEMENT_CODE
-    frame = Frame(code, lemma, (), f"{lemma} ... {word.lemma.lower()} (judgement)", 0)
+    frame = Frame(code, lemma, (), f"{lemma} ... {word.lemma.lower()} {JUDGEMENT_MARK}", 0)
     return FrameMatch(frame=frame, source=None, target=judged, swap=False, tokens=[tok.i, word.i])
