@@ -680,3 +680,8 @@ def test_a_peoples_protest_targets_its_government_and_a_judgement_no_venue(rules
     # what a judgement is about is never the place where it was spoken
     assert code(rules, nlp, "After an emergency cabinet meeting in Mogadishu, the Somali government said the "
                 "agreement was a clear violation of its sovereignty.") == [("SOMGOV", "111", None, "asserted")]
+
+
+def test_a_governments_orders_go_to_its_own_troops(rules, nlp):
+    assert code(rules, nlp, "The Russian president ordered troops to withdraw from the border.") == [
+        ("RUSGOV", "1056", "RUSMIL", "asserted")]

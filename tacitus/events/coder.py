@@ -648,11 +648,17 @@ STATE_VENUES = frozenset({"GOV", "LEG", "JUD", "IGO"})
 # students": IDNEDU).
 HOME_FORCES = frozenset({"COP", "JUD", "GOV"})
 HOME_ACT_ROOTS = frozenset({"17", "18"})
+# ... and a government's orders go to its own troops and police
+ORDER_ROOT = "10"
+APPARATUS = frozenset({"MIL", "COP"})
 
 
 def _repressed_at_home(code: str, source: Actor | None, target: Actor | None) -> Actor | None:
     if source is None or target is None or source.country is None or target.country is not None:
         return target
+    if code[:2] == ORDER_ROOT and source.sector == "GOV" and target.sector in APPARATUS:
+        # "the Russian president ordered troops to withdraw": his own troops
+        return replace(target, code=source.country + target.code, country=source.country)
     if code[:2] not in HOME_ACT_ROOTS or source.sector not in HOME_FORCES:
         return target
     if target.sector not in DOMESTIC_SECTORS or target.code != target.sector:
