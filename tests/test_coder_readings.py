@@ -685,3 +685,14 @@ def test_a_peoples_protest_targets_its_government_and_a_judgement_no_venue(rules
 def test_a_governments_orders_go_to_its_own_troops(rules, nlp):
     assert code(rules, nlp, "The Russian president ordered troops to withdraw from the border.") == [
         ("RUSGOV", "1056", "RUSMIL", "asserted")]
+
+
+def test_plans_to_act_belong_to_whoever_has_them(rules, nlp):
+    # "had no plans to meet": the planner's act, negated
+    assert code(rules, nlp, "The Kremlin said the Russian president had no plans to meet the Ukrainian president.") == [
+        ("RUSGOV", "040", "UKRGOV", "negated")]
+    assert code(rules, nlp, "Iran announced plans to open an embassy in Riyadh.") == [("IRN", "032", "SAU", "intended")]
+    # one man's three-part name is one doer, and a leader watching a test shows force
+    assert code(rules, nlp, "Kim Jong Il oversaw the test of a new missile.") == [("PRKGOV", "150", None, "asserted")]
+    assert code(rules, nlp, "The Philippine navy said Chinese coast guard ships blocked its resupply mission.") == [
+        ("CHNMIL", "191", None, "asserted")]

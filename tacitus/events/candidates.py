@@ -225,7 +225,9 @@ def _several_doers(tree: Tree, match: FrameMatch, verb: int) -> bool:
     names = [_name_of(tree, tree.tokens[i]) for i in tree.conjuncts(doer.i)]
     if len(names) > 1:
         return None not in names and len(set(names)) > 1
-    modifiers = [tree.tokens[j] for m in tree.kids(doer.i, {"amod", "compound"}) for j in tree.conjuncts(m.i)]
+    # conjoined modifiers only: "Russian and Chinese navies", not "Kim Jong Un" (one man's name)
+    modifiers = [tree.tokens[j] for m in tree.kids(doer.i, {"amod", "compound"}) if len(tree.conjuncts(m.i)) > 1
+                 for j in tree.conjuncts(m.i)]
     return len({m.text for m in modifiers if m.text[:1].isupper()}) > 1
 
 

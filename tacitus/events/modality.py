@@ -137,6 +137,12 @@ def _from_governor(tree: Tree, verb: int, dep: str) -> str:
         return INTENDED if governing == ASSERTED else governing
     if dep == "acl" and _forms(toks[toks[verb].head]) & NEGATING_NOUNS:
         return NEGATED  # "the refusal of the U.S. to recognize his re-election"
+    if dep == "acl" and tree.infinitive(verb):
+        noun = toks[toks[verb].head]
+        if any(k.text.lower() == "no" for k in tree.kids(noun.i, {"det"})):
+            return NEGATED  # "had no plans to meet Zelensky"
+        if _forms(noun) & INTENT_HEADS:
+            return INTENDED  # "announced plans to open an embassy"
     if dep not in ("xcomp", "ccomp", "pcomp", "acomp"):
         return ASSERTED
     head = toks[toks[verb].head]

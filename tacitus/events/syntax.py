@@ -8,6 +8,9 @@ from ..records import Sentence, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+# Nouns of intent whose infinitive is the owner's own act ("had no plans to meet")
+PLAN_NOUNS = frozenset({"plan", "intention", "intent", "decision", "bid", "readiness", "willingness", "desire",
+                        "wish", "attempt", "effort", "move", "promise", "pledge", "threat", "refusal", "right"})
 # Particles the small model parses as prepositions when a phrase follows ("pulled out of Jenin")
 PARTICLE_PREPS = frozenset({"out", "off", "away", "back"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
@@ -123,6 +126,18 @@ class Tree:
             if carrier is not None:
                 j = carrier  # its subject is the author of the statement
                 continue
+            if tok.dep == "acl" and tok.head != j and self.infinitive(j):
+                noun = self.sentence.tokens[tok.head]
+                if noun.lemma.lower() in PLAN_NOUNS:
+                    # "Putin had no plans to meet Zelensky", "Iran's decision to expel": whoever
+                    # has the plan; the noun's owner, else the subject of the verb that has it
+                    owner = self.kid(noun.i, {"poss"})
+                    if owner is not None:
+                        return owner
+                    if noun.dep in ("dobj", "attr") and noun.head != noun.i:
+                        j = noun.head
+                        continue
+                    return None
             if tok.dep in ("acl", "relcl") and tok.head != j:
                 # "the forces fighting rebels", and the small model's misparse "The air force
                 # carried out strikes" (force ROOT, carried acl): an active verb modifying a noun
