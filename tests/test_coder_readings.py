@@ -696,3 +696,9 @@ def test_plans_to_act_belong_to_whoever_has_them(rules, nlp):
     assert code(rules, nlp, "Kim Jong Il oversaw the test of a new missile.") == [("PRKGOV", "150", None, "asserted")]
     assert code(rules, nlp, "The Philippine navy said Chinese coast guard ships blocked its resupply mission.") == [
         ("CHNMIL", "191", None, "asserted")]
+
+
+def test_force_aimed_near_someone(rules, nlp):
+    # "near" a vessel from South Korea: the force is aimed at South Korea
+    assert code(rules, nlp, "North Korea fired two artillery shells near a naval vessel from South Korea.") == [
+        ("PRK", "194", "KOR", "asserted")]

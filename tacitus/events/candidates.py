@@ -75,7 +75,10 @@ PLACE_TIME_PREPS = frozenset(
 )
 # Where a protest is held names whom it is against when that is an institution ("a sit-in outside
 # the Indian parliament", "rallied at the US embassy"); a place that is no actor is skipped later
+# ... and so does where force is aimed "near" ("fired two shells near a naval vessel from South
+# Korea"): the coder keeps only a state's people or institutions found there
 PROTEST_ROOT = "14"
+VENUE_ROOTS = frozenset({PROTEST_ROOT, "18", "19", "20"})
 PROTEST_VENUE_PREPS = frozenset({"outside", "at", "near"})
 # Who says so is no one the act is done to: "withdrew from the region, according to [residents]"
 ATTRIBUTION_PREPS = frozenset({"according"})
@@ -380,7 +383,7 @@ def target_candidates(cand: Candidate, skip: set[int], far: set[int] | None = No
         # Russian attack]"
         frontier += [c.i for c in tree.kids(cand.verb.i, {"ccomp"}) if c.i not in skip]
     seen = set(frontier) | skip
-    protest = cand.match.frame.code[:2] == PROTEST_ROOT
+    protest = cand.match.frame.code[:2] in VENUE_ROOTS
     for depth in range(FALLBACK_DEPTH):
         nxt = []
         for i in frontier:

@@ -472,7 +472,8 @@ class EventCoder:
             if tok.i in far:  # "held discussions including talk of an exchange of [diplomats]"
                 found = [a for a in found if _named(a)]
             if tok.i in venues:  # "a sit-in outside the parliament", not "at the university"
-                found = [a for a in found if a.sector in STATE_VENUES]
+                protest = cand.match.frame.code[:2] == "14"
+                found = [a for a in found if a.sector in STATE_VENUES or (not protest and a.country and a.sector)]
             if tok.i in cand.match.tokens:
                 # the frame's own noun is a target when it names a state's people ("expel Russian
                 # diplomats"), or people an act of force is done to ("killed 500 civilians",
