@@ -702,3 +702,11 @@ def test_force_aimed_near_someone(rules, nlp):
     # "near" a vessel from South Korea: the force is aimed at South Korea
     assert code(rules, nlp, "North Korea fired two artillery shells near a naval vessel from South Korea.") == [
         ("PRK", "194", "KOR", "asserted")]
+
+
+def test_particles_parsed_as_prepositions_holding_the_object(rules, nlp):
+    # "cordoned off the embassy" parsed off(prep) -> embassy: the embassy is the object
+    assert code(rules, nlp, "Police cordoned off the Chinese embassy.") == [("COP", "191", "CHNGOV", "asserted")]
+    assert code(rules, nlp, "Israeli troops cordoned off the area.") == [("ISRMIL", "191", None, "asserted")]
+    # a complaint "against" someone is aimed at them
+    assert code(rules, nlp, "Lebanon filed a complaint against Israel with the UN.") == [("LBN", "114", "ISR", "asserted")]

@@ -296,6 +296,10 @@ def match_frame(frame: Frame, tree: Tree, verb: int) -> FrameMatch | None:
             # ... or parsed as a preposition that holds the next phrase ("pulled [out] of Jenin")
             prt = prt or [t for t in tree.kids(head, {"prep"}) if t.lemma.lower() in el.words
                           and t.lemma.lower() in PARTICLE_PREPS and tree.kids(t.i, {"prep"})]
+            # ... or as a preposition whose object is the verb's ("cordoned [off] the area")
+            prt = prt or [t for t in tree.kids(head, {"prep"}) if t.lemma.lower() in el.words
+                          and t.lemma.lower() in PARTICLE_PREPS and tree.kid(head, OBJECT_DEPS) is None
+                          and tree.kid(t.i, {"pobj"}) is not None]
             if not prt:
                 return None
             used.append(prt[0].i)
@@ -364,6 +368,9 @@ def _object(tree: Tree, head: int, passive: bool) -> Token | None:
         obj = tree.kid(head, PASSIVE_SUBJECT_DEPS)
     if obj is None:
         obj = _small_clause(tree, head)[0]
+    if obj is None:  # "cordoned off the embassy": off(prep) -> embassy
+        obj = next((o for p in tree.kids(head, {"prep"}) if p.lemma.lower() in PARTICLE_PREPS
+                    and p.i == head + 1 for o in tree.kids(p.i, {"pobj"})), None)
     return obj if obj is not None else _misparsed_object(tree, head)
 
 
@@ -415,6 +422,9 @@ def _object_noun(tree: Tree, head: int, lemmas: tuple[str, ...], passive: bool) 
     # an adjective predicate is the object word of a copula ("is skeptical about", "remains hopeful")
     deps = OBJECT_DEPS | {"acomp"} | (PASSIVE_SUBJECT_DEPS if passive else frozenset())
     candidates = tree.kids(head, deps) or [t for t in [_misparsed_object(tree, head)] if t is not None]
+    # "cordoned off the area" parsed off(prep) -> area: the particle's object is the verb's
+    candidates = candidates or [o for p in tree.kids(head, {"prep"}) if p.lemma.lower() in PARTICLE_PREPS
+                                for o in tree.kids(p.i, {"pobj"})]
     candidates += [t for t in [_small_clause(tree, head)[1]] if t is not None]
     # a gerund complement is the object of a verb of stopping: "agreed to halt fighting"
     candidates += [t for t in tree.kids(head, {"xcomp"}) if t.tag == "VBG"]
