@@ -710,3 +710,14 @@ def test_particles_parsed_as_prepositions_holding_the_object(rules, nlp):
     assert code(rules, nlp, "Israeli troops cordoned off the area.") == [("ISRMIL", "191", None, "asserted")]
     # a complaint "against" someone is aimed at them
     assert code(rules, nlp, "Lebanon filed a complaint against Israel with the UN.") == [("LBN", "114", "ISR", "asserted")]
+
+
+def test_idioms_envoys_and_bodies_handed_over(rules, nlp):
+    # "kicked off" begins the drills, it kicks no one
+    assert code(rules, nlp, "The United States and South Korea kicked off their annual joint military drills.") == [
+        ("USA", "062", "KOR", "asserted"), ("KOR", "062", "USA", "asserted")]
+    # an envoy sent is a visit by the sender
+    assert code(rules, nlp, "China dispatched a peace envoy to Kyiv and Moscow.") == [
+        ("CHN", "042", "UKR", "asserted"), ("CHN", "042", "RUS", "asserted")]
+    assert code(rules, nlp, "Russia handed over the bodies of 500 Ukrainian soldiers.") == [
+        ("RUS", "0841", "UKRMIL", "asserted")]

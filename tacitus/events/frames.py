@@ -50,6 +50,13 @@ CURRENCIES = frozenset(
     "sol bolivar quetzal lempira cordoba colon guarani kip riel kyat tugrik ducat".split()
 )
 LETTING_VERBS = frozenset({"let", "make"})
+# Particle verbs that mean something else than their verb ("kick off" begins, "play down"
+# minimizes): a frame of the bare verb does not read them
+IDIOMS = frozenset({
+    ("kick", "off"), ("put", "off"), ("set", "off"), ("carry", "on"), ("hold", "off"), ("pull", "off"),
+    ("take", "off"), ("write", "off"), ("play", "down"), ("laugh", "off"), ("brush", "off"), ("shake", "off"),
+    ("ward", "off"), ("fend", "off"), ("show", "up"), ("turn", "up"), ("wind", "down"), ("fire", "up"),
+})
 HYPHEN_PARTICLES = frozenset({"in", "out", "up", "off", "down", "over"})
 GENERIC_HEADS = frozenset(
     "material item kit package shipment consignment hour agreement accord deal pact operation mission force "
@@ -284,6 +291,8 @@ def _opened(frame: Frame) -> Frame:
 
 
 def match_frame(frame: Frame, tree: Tree, verb: int) -> FrameMatch | None:
+    if not any(el.kind == "particle" for el in frame.elements) and _idiom(tree, verb):
+        return None  # "kicked off their drills" is no kick, "played down" no play
     head = verb
     noun: int | None = None
     source = target = None
@@ -372,6 +381,12 @@ def _object(tree: Tree, head: int, passive: bool) -> Token | None:
         obj = next((o for p in tree.kids(head, {"prep"}) if p.lemma.lower() in PARTICLE_PREPS
                     and p.i == head + 1 for o in tree.kids(p.i, {"pobj"})), None)
     return obj if obj is not None else _misparsed_object(tree, head)
+
+
+def _idiom(tree: Tree, verb: int) -> bool:
+    """Whether the verb's particle makes another verb of it (`IDIOMS`)."""
+    lemma = tree.tokens[verb].lemma.lower()
+    return any((lemma, p.lemma.lower()) in IDIOMS for p in tree.kids(verb, {"prt"}))
 
 
 def _small_clause(tree: Tree, head: int) -> tuple[Token | None, Token | None]:
