@@ -721,3 +721,8 @@ def test_idioms_envoys_and_bodies_handed_over(rules, nlp):
         ("CHN", "042", "UKR", "asserted"), ("CHN", "042", "RUS", "asserted")]
     assert code(rules, nlp, "Russia handed over the bodies of 500 Ukrainian soldiers.") == [
         ("RUS", "0841", "UKRMIL", "asserted")]
+
+
+def test_agreeing_to_a_deal_signs_it_together(rules, nlp):
+    assert code(rules, nlp, "Canada and the United Kingdom have agreed to a rollover trade deal.") == [
+        ("CAN", "057", "GBR", "asserted"), ("GBR", "057", "CAN", "asserted")]
