@@ -40,7 +40,8 @@ from .embed import model_dir
 from .modal_codes import load_modal_codes
 from .modality import declared_refusal, failed_attempt, modality, refusal_in_itself
 from .judgement import is_judgement
-from .nominal import aid_kind, load_nouns, read_nominal
+from .nominal import load_nouns, read_nominal
+from .refine import at_home, refine_code, repressed_at_home
 from .rerank import Reading, Reranker, SentenceReadings
 from .syntax import MESSAGE_NOUNS, Tree
 
@@ -75,7 +76,6 @@ MISSION_HOST_ROOTS = frozenset({"03", "07"})
 PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 INTERNATIONAL_SECTORS = frozenset({"NGO"})  # "expelled aid workers": whom it was done to (a UN mission is the vehicle)
-RIOT = "145"
 # International involvement allowed, promised, asked for, refused or expelled (086, 0355, 0255,
 # 1055, 1245, 161, 166), and membership sought or left (022, 160): the inspectors',
 # peacekeepers' or officials' body, or the organisation, is the target ("expelled seven UN
@@ -88,9 +88,6 @@ AUTHORED_NOUNS = MESSAGE_NOUNS | frozenset({"proposal", "plan", "decision", "off
 # Stated attitudes (pessimism, optimism) are about what their "that" clause says of its subject:
 # "voiced hope that the new government in Greece will help" targets Greece's government.
 ATTITUDE_CODES = frozenset({"012", "013"})
-ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF", "SEP", "IMG", "RAD"})
-GENERIC_FORCE = frozenset({"190", "180"})  # force not specified further
-VEHICLE_WORDS = frozenset({"car", "truck", "vehicle", "motorcycle", "bus"})  # "a car bomb": 1832
 # Subjects that are the means of an attack, not its doer ("a roadside bomb killed ...").
 VIOLENT_MEANS = frozenset({
     "bomb", "explosive", "device", "ied", "mine", "landmine", "missile", "rocket", "shell", "mortar",
@@ -334,7 +331,7 @@ class EventCoder:
     def _on_condition(self, pairs: list[tuple[Actor | None, Actor | None]], condition: Token, ctx: DocContext,
                       cand: Candidate) -> list[tuple[Actor | None, Actor | None]]:
         """A threat's pairs: a source without a target threatens the condition's doer."""
-        doers = [a for a in self.resolver.actors(cand.tree, condition, ctx)]
+        doers = self.resolver.actors(cand.tree, condition, ctx)
         out: list[tuple[Actor | None, Actor | None]] = []
         for s, t in pairs:
             if t is None and s is not None and doers:
@@ -371,7 +368,6 @@ class EventCoder:
             for mod in cand.tree.kids(tok.i, {"amod", "compound"}):
                 states = [a for a in self.resolver.actors(cand.tree, mod, ctx) if a.code == a.country]
                 if states and mod.pos == "ADJ":
-                    lo, hi = cand.tree.subtree(tok.i)
                     first = cand.tree.tokens[min(mod.i, tok.i)]
                     span = (first.start, tok.end)
                     return [replace(states[0], text=cand.sentence.text[span[0]:span[1]], span=span)]
@@ -550,9 +546,9 @@ class EventCoder:
     def _event(
         self, doc: Document, cand: Candidate, context: Context, source: Actor | None, target: Actor | None, code: str
     ) -> Event:
-        code = _bombing(_armed_attack(_peacekeeping(_aid_subcode(code, cand), source, cand), source), cand)
-        source, target = _at_home(source, context), _at_home(target, context)
-        target = _repressed_at_home(code, source, target)
+        code = refine_code(code, source, cand)
+        source, target = at_home(source, context.local_country), at_home(target, context.local_country)
+        target = repressed_at_home(code, source, target)
         cameo = self.codebook.cameo(code)
         plover = self.codebook.plover(code)
         span = trigger(cand)
@@ -584,25 +580,6 @@ class EventCoder:
             location=context.location,
             confidence=_confidence(cand, source, target, code),
         )
-
-
-# Roles that act at home: with no country of their own they take that of the place their event's
-# clause names ("Police detained protesters in Minsk": BLRCOP, BLROPP). Not forces, rebels or
-# refugees, who are often abroad.
-DOMESTIC_SECTORS = frozenset({"COP", "OPP", "CVL", "LAB", "EDU", "JUD", "LEG", "GOV", "AGR", "BUS", "MED", "REL", "CRM"})
-
-
-TRAVELLERS = frozenset("delegation delegations delegate delegates envoy envoys emissary emissaries ambassador "
-                       "ambassadors diplomat diplomats negotiator negotiators visitor visitors".split())
-
-
-def _at_home(actor: Actor | None, context: Context) -> Actor | None:
-    country = context.local_country
-    if actor is None or country is None or actor.country is not None or actor.code != actor.sector:
-        return actor
-    if actor.sector not in DOMESTIC_SECTORS or TRAVELLERS & set(actor.text.lower().split()):
-        return actor  # ... a delegation or an envoy is where it was sent, not at home
-    return replace(actor, code=country + actor.code, country=country)
 
 
 CONDITIONAL_MODALITIES = frozenset({"intended", "hypothetical"})
@@ -644,99 +621,9 @@ NATURAL_FORCES = frozenset("earthquake quake tremor aftershock storm flood flood
 STATE_VENUES = frozenset({"GOV", "LEG", "JUD", "IGO"})
 
 
-# A state's police, courts and government coerce and assault at home: the domestic role they act
-# on with no country of its own is theirs ("Indonesian police fired tear gas to disperse
-# students": IDNEDU).
-HOME_FORCES = frozenset({"COP", "JUD", "GOV"})
-HOME_ACT_ROOTS = frozenset({"17", "18"})
-# ... and a government's orders go to its own troops and police
-ORDER_ROOT = "10"
-APPARATUS = frozenset({"MIL", "COP"})
-
-
-def _repressed_at_home(code: str, source: Actor | None, target: Actor | None) -> Actor | None:
-    if source is None or target is None or source.country is None or target.country is not None:
-        return target
-    if code[:2] == ORDER_ROOT and source.sector == "GOV" and target.sector in APPARATUS:
-        # "the Russian president ordered troops to withdraw": his own troops
-        return replace(target, code=source.country + target.code, country=source.country)
-    if code[:2] not in HOME_ACT_ROOTS or source.sector not in HOME_FORCES:
-        return target
-    if target.sector not in DOMESTIC_SECTORS or target.code != target.sector:
-        return target
-    return replace(target, code=source.country + target.code, country=source.country)
-
-
 # What the sentence reports first (its main verb) over what it mentions on the way (a
 # relative clause, a modifier): "the forces, which had attacked X, withdrew".
 CLAUSE_WEIGHT = {"ROOT": 0.15, "relcl": -0.15, "acl": -0.15}
-
-
-# Peacekeepers who arrive somewhere are providing peacekeeping there (CAMEO 074), not visiting.
-PEACEKEEPING_TRAVEL = frozenset({"042"})
-
-
-def _peacekeeping(code: str, source: Actor | None, cand: Candidate) -> str:
-    """Peacekeepers arriving are peacekeeping (074): a peacekeeping force's travel, troops
-    called peacekeeping troops ("West African peacekeeping troops arrive in Monrovia"), or troops
-    arriving to join or serve in a peacekeeping mission."""
-    if code not in PEACEKEEPING_TRAVEL or source is None:
-        return code
-    if source.sector == "PKO" or (source.sector == "MIL" and "peacekeep" in source.text.lower()):
-        return "074"
-    tree, verb = cand.tree, cand.verb.i
-    for clause in tree.kids(verb, {"advcl", "xcomp"}):
-        lo, hi = tree.subtree(clause.i)
-        if any(t.text.lower().startswith("peacekeep") for t in tree.tokens[lo:hi]):
-            return "074"
-    return code
-
-
-def _armed_attack(code: str, source: Actor | None) -> str:
-    """A riot's frames ("attacked a police station", "torched vehicles", 145) done by armed men
-    are force, not a protest: 190."""
-    return "190" if code == RIOT and source is not None and source.sector in ARMED_SECTORS else code
-
-
-# Codes for aid of no named kind, and the prefix its kind's digit completes: provide (070 ->
-# 071-073), intend to provide (033 -> 0331-0333), appeal for (023 -> 0231-0233), demand (103),
-# refuse (122) and reduce or stop it (162 -> 1621-1623).
-AID_SUBCODES = {"070": "07", "033": "033", "023": "023", "103": "103", "122": "122", "162": "162",
-                "1622": "162"}  # a bare delivery or shipment cut is of arms, unless its kind says otherwise
-AID_NOUNS = frozenset({"aid", "assistance", "help", "support", "package", "funding", "supply", "delivery", "shipment"})
-
-
-def _aid_subcode(code: str, cand: Candidate) -> str:
-    """Aid of a named kind gets its subcode: "provided humanitarian aid to Myanmar" 073,
-    "pledged military assistance" 0332."""
-    prefix = AID_SUBCODES.get(code)
-    if prefix is None or cand.nominal is not None:
-        return code
-    for i in cand.match.tokens:
-        if cand.tree.tokens[i].lemma.lower() in AID_NOUNS:
-            kind = aid_kind(cand.tree, i)
-            if kind is not None:
-                return prefix + kind
-    return code
-
-
-def _bombing(code: str, cand: Candidate) -> str:
-    """Unspecified force (190, 180) done by a suicide bomber or a bomb is a bombing: "suicide
-    bombers killed 12 people" 1831, "a car bomb killed 12 people" 1832, "a bomb killed" 183."""
-    if code not in GENERIC_FORCE or cand.nominal is not None:
-        return code
-    subject = cand.tree.subject(cand.verb.i)
-    if subject is None or cand.tree.is_passive(cand.verb.i):
-        return code
-    lemma = subject.lemma.lower()
-    words = {k.lemma.lower() for k in cand.tree.kids(subject.i, {"compound", "amod"})}
-    if lemma == "bomber" and "suicide" in words:
-        return "1831"
-    if lemma in ("bomb", "explosive", "ied", "device") and words & VEHICLE_WORDS:
-        return "1832"
-    if lemma in ("bomb", "ied") or (lemma in ("explosive", "device") and "explosive" in words | {lemma}):
-        return "183"
-    return code
 
 
 def _dyads(sources: list[Actor], targets: list[Actor], require_dyad: bool) -> list[tuple[Actor, Actor | None]]:

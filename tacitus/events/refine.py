@@ -1,0 +1,142 @@
+"""Refinements of a coded pair: the code a frame's reading takes from its actors and words, and
+the country a domestic role takes from where it acts.
+
+Each is a small rule of the code book applied after the frame has matched and the actors are
+resolved (coder.EventCoder._event runs them in order):
+
+- `refine_code`: aid of a named kind takes its subcode ("humanitarian aid" 073), peacekeepers
+  arriving are peacekeeping (074), a riot by armed men is force (190), unspecified force by a
+  bomb or a suicide bomber is a bombing (183, 1831, 1832);
+- `at_home`: police, protesters, civilians, ... with no country of their own take the country
+  of the place their event's clause names;
+- `repressed_at_home`: a state's police, courts or government coerce their own people, and its
+  government's orders go to its own troops and police.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..records import Actor
+from .candidates import Candidate
+from .nominal import aid_kind
+
+ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF", "SEP", "IMG", "RAD"})
+RIOT = "145"
+GENERIC_FORCE = frozenset({"190", "180"})  # force not specified further
+VEHICLE_WORDS = frozenset({"car", "truck", "vehicle", "motorcycle", "bus"})  # "a car bomb": 1832
+
+
+# Roles that act at home: with no country of their own they take that of the place their event's
+# clause names ("Police detained protesters in Minsk": BLRCOP, BLROPP). Not forces, rebels or
+# refugees, who are often abroad.
+DOMESTIC_SECTORS = frozenset({"COP", "OPP", "CVL", "LAB", "EDU", "JUD", "LEG", "GOV", "AGR", "BUS", "MED", "REL", "CRM"})
+
+
+TRAVELLERS = frozenset("delegation delegations delegate delegates envoy envoys emissary emissaries ambassador "
+                       "ambassadors diplomat diplomats negotiator negotiators visitor visitors".split())
+
+
+def at_home(actor: Actor | None, country: str | None) -> Actor | None:
+    """A domestic role with no country of its own, placed in `country` (the event's locative)."""
+    if actor is None or country is None or actor.country is not None or actor.code != actor.sector:
+        return actor
+    if actor.sector not in DOMESTIC_SECTORS or TRAVELLERS & set(actor.text.lower().split()):
+        return actor  # ... a delegation or an envoy is where it was sent, not at home
+    return replace(actor, code=country + actor.code, country=country)
+
+
+# A state's police, courts and government coerce and assault at home: the domestic role they act
+# on with no country of its own is theirs ("Indonesian police fired tear gas to disperse
+# students": IDNEDU).
+HOME_FORCES = frozenset({"COP", "JUD", "GOV"})
+HOME_ACT_ROOTS = frozenset({"17", "18"})
+# ... and a government's orders go to its own troops and police
+ORDER_ROOT = "10"
+APPARATUS = frozenset({"MIL", "COP"})
+
+
+def repressed_at_home(code: str, source: Actor | None, target: Actor | None) -> Actor | None:
+    """The target's country when the source's own apparatus acts at home (above)."""
+    if source is None or target is None or source.country is None or target.country is not None:
+        return target
+    if code[:2] == ORDER_ROOT and source.sector == "GOV" and target.sector in APPARATUS:
+        # "the Russian president ordered troops to withdraw": his own troops
+        return replace(target, code=source.country + target.code, country=source.country)
+    if code[:2] not in HOME_ACT_ROOTS or source.sector not in HOME_FORCES:
+        return target
+    if target.sector not in DOMESTIC_SECTORS or target.code != target.sector:
+        return target
+    return replace(target, code=source.country + target.code, country=source.country)
+
+
+# Peacekeepers who arrive somewhere are providing peacekeeping there (CAMEO 074), not visiting.
+PEACEKEEPING_TRAVEL = frozenset({"042"})
+
+
+def _peacekeeping(code: str, source: Actor | None, cand: Candidate) -> str:
+    """Peacekeepers arriving are peacekeeping (074): a peacekeeping force's travel, troops
+    called peacekeeping troops ("West African peacekeeping troops arrive in Monrovia"), or troops
+    arriving to join or serve in a peacekeeping mission."""
+    if code not in PEACEKEEPING_TRAVEL or source is None:
+        return code
+    if source.sector == "PKO" or (source.sector == "MIL" and "peacekeep" in source.text.lower()):
+        return "074"
+    tree, verb = cand.tree, cand.verb.i
+    for clause in tree.kids(verb, {"advcl", "xcomp"}):
+        lo, hi = tree.subtree(clause.i)
+        if any(t.text.lower().startswith("peacekeep") for t in tree.tokens[lo:hi]):
+            return "074"
+    return code
+
+
+def _armed_attack(code: str, source: Actor | None) -> str:
+    """A riot's frames ("attacked a police station", "torched vehicles", 145) done by armed men
+    are force, not a protest: 190."""
+    return "190" if code == RIOT and source is not None and source.sector in ARMED_SECTORS else code
+
+
+# Codes for aid of no named kind, and the prefix its kind's digit completes: provide (070 ->
+# 071-073), intend to provide (033 -> 0331-0333), appeal for (023 -> 0231-0233), demand (103),
+# refuse (122) and reduce or stop it (162 -> 1621-1623).
+AID_SUBCODES = {"070": "07", "033": "033", "023": "023", "103": "103", "122": "122", "162": "162",
+                "1622": "162"}  # a bare delivery or shipment cut is of arms, unless its kind says otherwise
+AID_NOUNS = frozenset({"aid", "assistance", "help", "support", "package", "funding", "supply", "delivery", "shipment"})
+
+
+def _aid_subcode(code: str, cand: Candidate) -> str:
+    """Aid of a named kind gets its subcode: "provided humanitarian aid to Myanmar" 073,
+    "pledged military assistance" 0332."""
+    prefix = AID_SUBCODES.get(code)
+    if prefix is None or cand.nominal is not None:
+        return code
+    for i in cand.match.tokens:
+        if cand.tree.tokens[i].lemma.lower() in AID_NOUNS:
+            kind = aid_kind(cand.tree, i)
+            if kind is not None:
+                return prefix + kind
+    return code
+
+
+def _bombing(code: str, cand: Candidate) -> str:
+    """Unspecified force (190, 180) done by a suicide bomber or a bomb is a bombing: "suicide
+    bombers killed 12 people" 1831, "a car bomb killed 12 people" 1832, "a bomb killed" 183."""
+    if code not in GENERIC_FORCE or cand.nominal is not None:
+        return code
+    subject = cand.tree.subject(cand.verb.i)
+    if subject is None or cand.tree.is_passive(cand.verb.i):
+        return code
+    lemma = subject.lemma.lower()
+    words = {k.lemma.lower() for k in cand.tree.kids(subject.i, {"compound", "amod"})}
+    if lemma == "bomber" and "suicide" in words:
+        return "1831"
+    if lemma in ("bomb", "explosive", "ied", "device") and words & VEHICLE_WORDS:
+        return "1832"
+    if lemma in ("bomb", "ied") or (lemma in ("explosive", "device") and "explosive" in words | {lemma}):
+        return "183"
+    return code
+
+
+def refine_code(code: str, source: Actor | None, cand: Candidate) -> str:
+    """The frame's code after the refinements above, in order."""
+    return _bombing(_armed_attack(_peacekeeping(_aid_subcode(code, cand), source, cand), source), cand)
