@@ -726,3 +726,10 @@ def test_idioms_envoys_and_bodies_handed_over(rules, nlp):
 def test_agreeing_to_a_deal_signs_it_together(rules, nlp):
     assert code(rules, nlp, "Canada and the United Kingdom have agreed to a rollover trade deal.") == [
         ("CAN", "057", "GBR", "asserted"), ("GBR", "057", "CAN", "asserted")]
+
+
+def test_an_approved_sale_of_arms_is_military_cooperation(rules, nlp):
+    # a sale of missiles is missiles: approved to a state, the arms trade's 062
+    assert code(rules, nlp, "The US State Department approved the possible sale of Patriot missiles to Saudi Arabia.") == [
+        ("USAGOV", "062", "SAU", "asserted")]
+    assert code(rules, nlp, "Germany halted the sale of weapons to Turkey.") == [("DEU", "1622", "TUR", "asserted")]

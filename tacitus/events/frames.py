@@ -63,10 +63,11 @@ GENERIC_HEADS = frozenset(
     "guarantee team crew effort initiative drive system strike weapon".split()
 )
 # Nouns that take their sense from an "of" phrase: "a team of paratroopers" are paratroopers, "a
-# shipment of weapons" weapons, "thousands of troops" troops, "tonnes of food" food.
+# shipment of weapons" weapons, "thousands of troops" troops, "tonnes of food" food, "the sale of
+# Patriot missiles" missiles.
 PARTITIVE_HEADS = frozenset(
     "team squad detachment contingent group number batch lot shipment consignment delivery convoy "
-    "load planeload truckload shipload cargo tonne ton quantity amount thousand hundred dozen".split()
+    "load planeload truckload shipload cargo tonne ton quantity amount thousand hundred dozen sale transfer".split()
 )
 _CODE = re.compile(r"^\d{2,4}$")
 _CLASS_DEF = re.compile(r"^@([a-z][a-z_]*)\s*=\s*(\S+)$")
