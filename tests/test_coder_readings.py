@@ -733,3 +733,9 @@ def test_an_approved_sale_of_arms_is_military_cooperation(rules, nlp):
     assert code(rules, nlp, "The US State Department approved the possible sale of Patriot missiles to Saudi Arabia.") == [
         ("USAGOV", "062", "SAU", "asserted")]
     assert code(rules, nlp, "Germany halted the sale of weapons to Turkey.") == [("DEU", "1622", "TUR", "asserted")]
+
+
+def test_what_means_were_used_for_is_the_same_act(rules, nlp):
+    # "used water cannon to drive demonstrators out": one repression, not also an expulsion
+    assert code(rules, nlp, "Police fired tear gas and used water cannon to drive demonstrators out of Tahrir Square.") == [
+        ("COP", "175", None, "asserted"), ("COP", "175", "OPP", "asserted")]

@@ -80,6 +80,8 @@ PLACE_TIME_PREPS = frozenset(
 PROTEST_ROOT = "14"
 VENUE_ROOTS = frozenset({PROTEST_ROOT, "18", "19", "20"})
 PROTEST_VENUE_PREPS = frozenset({"outside", "at", "near"})
+# "used water cannon to drive them out": the infinitive is what the means were used for
+MEANS_VERBS = frozenset({"use", "employ"})
 # Who says so is no one the act is done to: "withdrew from the region, according to [residents]"
 ATTRIBUTION_PREPS = frozenset({"according"})
 MAX_TRIGGER_TOKENS = 8
@@ -281,8 +283,10 @@ def _light_phrase(tree: Tree, tok: Token) -> str | None:
 
 
 def _purpose(tree: Tree, verb: Token) -> bool:
-    """An infinitive clause of purpose on another verb ("marched [to protest]")."""
-    return verb.dep == "advcl" and tree.infinitive(verb.i)
+    """An infinitive clause of purpose on another verb ("marched [to protest]", "used water
+    cannon [to drive] demonstrators out", which the small model parses as a complement)."""
+    means = verb.dep == "xcomp" and tree.tokens[verb.head].lemma.lower() in MEANS_VERBS
+    return (verb.dep == "advcl" or means) and tree.infinitive(verb.i)
 
 
 def gives(code: str) -> bool:
