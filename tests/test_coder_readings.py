@@ -739,3 +739,12 @@ def test_what_means_were_used_for_is_the_same_act(rules, nlp):
     # "used water cannon to drive demonstrators out": one repression, not also an expulsion
     assert code(rules, nlp, "Police fired tear gas and used water cannon to drive demonstrators out of Tahrir Square.") == [
         ("COP", "175", None, "asserted"), ("COP", "175", "OPP", "asserted")]
+
+
+def test_leaders_of_a_group_of_states_threats_to_shoot_and_combat_readiness(rules, nlp):
+    assert code(rules, nlp, "The Group of Seven leaders pledged to support Ukraine.") == [
+        ("IGOBUSGOS", "032", "UKR", "asserted")]
+    assert code(rules, nlp, "North Korea threatened to shoot down US spy planes.") == [
+        ("PRK", "138", "USASPY", "asserted")]
+    assert code(rules, nlp, "Serbia put its army on the highest level of combat readiness.") == [
+        ("SRB", "152", None, "asserted")]

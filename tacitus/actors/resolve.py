@@ -220,6 +220,12 @@ class ActorResolver:
         # "US-backed forces", "rebels loyal to Riek Machar": the backer or leader is in the span
         # but is another actor
         resolved = self._resolve([t for t in toks if t.i not in backers], head, ctx)
+        if resolved is None and head.lemma.lower() in LEADER_NOUNS:
+            # "The Group of Seven leaders pledged": the body they lead
+            for kid in tree.kids(head.i, {"nmod", "compound"}):
+                body = self.actor(tree, kid, ctx)
+                if body is not None and body.sector == "IGO":
+                    return body
         if resolved is None or (head.lemma.lower() in FOREIGN_POSTS and resolved.country is None):
             return None  # "its embassy", "the embassy": whose, the phrase does not say
         if head.lemma.lower() in OPPONENTS and resolved.country is not None and resolved.sector != OPPOSITION:
