@@ -748,3 +748,11 @@ def test_leaders_of_a_group_of_states_threats_to_shoot_and_combat_readiness(rule
         ("PRK", "138", "USASPY", "asserted")]
     assert code(rules, nlp, "Serbia put its army on the highest level of combat readiness.") == [
         ("SRB", "152", None, "asserted")]
+
+
+def test_designations_and_blacklists(rules, nlp):
+    # a designation as terrorist is censure made official; a blacklist is a sanction
+    assert code(rules, nlp, "Lithuania's parliament declared Russia a state sponsor of terrorism.") == [
+        ("LTULEG", "111", "RUS", "asserted")]
+    assert code(rules, nlp, "The United States added 30 Chinese firms to its export blacklist.") == [
+        ("USA", "163", "CHNBUS", "asserted")]
