@@ -17,7 +17,7 @@ from .classifier import root_class
 from .frames import Frame, FrameIndex, FrameMatch
 from .judgement import censure_judgement
 from .nominal import NominalMatch, NounEntry, read_nominal
-from .syntax import Tree, message_carrier, stopped_message
+from .syntax import SPEECH_VERBS, Tree, message_carrier, stopped_message
 
 EVENT_POS = frozenset({"VERB", "AUX", "NOUN"})
 # Where a target may hang off the event words when the frame's slot holds none.
@@ -56,11 +56,8 @@ PLEDGE_CODES = frozenset({"033", "0331", "0332", "0333", "0334"})  # intent to g
 HELP_VERBS = frozenset({"help", "assist", "support", "aid", "bolster", "boost", "benefit"})
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl"})
 # "Russia says Israel must end its attacks": a speaker who says that someone must act demands it
-# (CAMEO 10), so such a speech verb is read through the frames of "demand" ("demand +end attack"
-# is 1056; plain "demand", 100). Only "must": "should" advises more often than it demands.
-SPEECH_VERBS = frozenset(
-    "say state insist declare stress add reiterate argue assert emphasize emphasise maintain".split()
-)
+# (CAMEO 10), so such a speech verb (syntax.SPEECH_VERBS) is read through the frames of "demand"
+# ("demand +end attack" is 1056; plain "demand", 100); "should" advises: an appeal (below).
 OBLIGATION_AUX = frozenset({"must"})
 DEMAND_VERB = "demand"
 # "said that X should ...": advice, an appeal (02); "told Y that X must ...": a demand too

@@ -33,7 +33,7 @@ from ..actors.resolve import ActorResolver, DocContext
 from ..records import Actor, Document, Event, Sentence, Token
 from .classifier import PentaclassModel
 from .codebook import Codebook
-from .candidates import CLAIM_CODE, CONDITION_MARKS, SPEECH_VERBS, Candidate, content_subject, find_candidates, symmetric, target_candidates, trigger
+from .candidates import CLAIM_CODE, CONDITION_MARKS, Candidate, content_subject, find_candidates, symmetric, target_candidates, trigger
 from .frames import FrameIndex, load_frames
 from .guards import DocumentGuard
 from .embed import model_dir
@@ -43,7 +43,7 @@ from .judgement import is_judgement
 from .nominal import load_nouns, read_nominal
 from .refine import at_home, refine_code, repressed_at_home
 from .rerank import Reading, Reranker, SentenceReadings
-from .syntax import MESSAGE_NOUNS, Tree
+from .syntax import MESSAGE_NOUNS, SPEECH_VERBS, Tree
 
 # PLOVER's auxiliary modes, by our modality (the manual puts them in the event's context).
 AUXILIARY_MODES = {"intended": "future", "hypothetical": "hypothetical", "negated": "negation"}

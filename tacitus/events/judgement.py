@@ -20,13 +20,10 @@ none.
 from __future__ import annotations
 
 from .frames import Frame, FrameMatch
-from .syntax import Tree
+from .syntax import SPEECH_VERBS, Tree
 from ..records import Token
 
 JUDGEMENT_CODE = "111"
-SPEAKING = frozenset(
-    "say state insist declare stress add reiterate argue assert emphasize emphasise maintain".split()
-)
 NAMING = frozenset({"describe", "term", "label", "brand", "characterize", "characterise", "deem"})
 # Nouns and adjectives that censure what they are said of.
 CENSURE_NOUNS = frozenset(
@@ -107,7 +104,7 @@ def censure_judgement(tree: Tree, tok: Token) -> FrameMatch | None:
     if tok.pos != "VERB" or _negated(tree, tok.i):
         return None
     lemma = tok.lemma.lower()
-    found = _reported(tree, tok) if lemma in SPEAKING else _named(tree, tok) if lemma in NAMING else None
+    found = _reported(tree, tok) if lemma in SPEECH_VERBS else _named(tree, tok) if lemma in NAMING else None
     if found is None:
         return None
     judged, word = found

@@ -11,6 +11,10 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 # Nouns of intent whose infinitive is the owner's own act ("had no plans to meet")
 PLAN_NOUNS = frozenset({"plan", "intention", "intent", "decision", "bid", "readiness", "willingness", "desire",
                         "wish", "attempt", "effort", "move", "promise", "pledge", "threat", "refusal", "right"})
+# Verbs that report what a speaker says ("said that ...")
+SPEECH_VERBS = frozenset(
+    "say state insist declare stress add reiterate argue assert emphasize emphasise maintain".split()
+)
 # Particles the small model parses as prepositions when a phrase follows ("pulled out of Jenin")
 PARTICLE_PREPS = frozenset({"out", "off", "away", "back"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
