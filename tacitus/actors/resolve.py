@@ -230,7 +230,7 @@ class ActorResolver:
             return None  # "its embassy", "the embassy": whose, the phrase does not say
         if head.lemma.lower() in OPPONENTS and resolved.country is not None and resolved.sector != OPPOSITION:
             # "(political) opponents of the Maldives government": the opposition in that state
-            resolved = Resolved(resolved.country + OPPOSITION, resolved.country, OPPOSITION, resolved.name)
+            resolved = _as_role(resolved, OPPOSITION)
         if resolved.country is None and resolved.code == resolved.sector and head.lemma.lower() in ENVOY_NOUNS:
             sender = self._sender(tree, head, ctx)  # "a delegation from the Taliban": AFGREBTAL
             if sender is not None:
@@ -259,13 +259,13 @@ class ActorResolver:
         if (resolved.country and resolved.sector == "GOV" and head.lemma.lower() not in INSTITUTIONS
                 and any(t.text.lower() in FORMER for t in toks)):
             # "former Pakistani Prime Minister Imran Khan": an elite, no longer the government
-            resolved = Resolved(resolved.country + "ELI", resolved.country, "ELI", resolved.name)
+            resolved = _as_role(resolved, "ELI")
         if resolved.country and resolved.sector in FOLLOWED_SECTORS and head.lemma.lower() in SUPPORTER_NOUNS:
             # "supporters of former Prime Minister Imran Khan": the opposition in that state
-            resolved = Resolved(resolved.country + OPPOSITION, resolved.country, OPPOSITION, resolved.name)
+            resolved = _as_role(resolved, OPPOSITION)
         if resolved.code == resolved.country and resolved.country and self._state_leader(tree, head, ctx):
             # "the Belarusian leader", "China's leaders": the state's government
-            resolved = Resolved(resolved.country + "GOV", resolved.country, "GOV", resolved.name)
+            resolved = _as_role(resolved, "GOV")
         return _coded(tree, *_trim(toks), resolved)
 
     def _state_leader(self, tree: Tree, head: Token, ctx: DocContext) -> bool:
@@ -707,6 +707,11 @@ def _personal(tree: Tree, head: Token, appos: Token) -> bool:
     if head.ent_type in NAME_ENTS or appos.ent_type in NAME_ENTS:
         return True
     return appos.pos == "PROPN" and any(t.ent_type in NAME_ENTS for t in tree.kids(appos.i, {"appos"}))
+
+
+def _as_role(resolved: Resolved, role: str) -> Resolved:
+    """The same state's `role` ("Maldives government" -> its opposition, MDVOPP)."""
+    return Resolved(resolved.country + role, resolved.country, role, resolved.name)
 
 
 def _np_prep(tree: Tree, prep: Token, places: bool) -> bool:

@@ -25,7 +25,6 @@ FALLBACK_DEPS = frozenset({"dobj", "dative", "prep", "pobj", "pcomp", "acl", "xc
 FALLBACK_DEPTH = 5
 NEAR_DEPTH = 3  # below this, only "of/with/between/to" phrases are followed
 PARTNER_PREPS = frozenset({"of", "with", "between", "to"})
-CONDITION_MARKS = frozenset({"if", "unless"})
 # Appeals, demands, accusations, rejections and threats: their complement verb is what was asked,
 # alleged, refused or threatened ("urged Iran to suspend enrichment"), not an event of its own.
 CONTENT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
@@ -364,9 +363,8 @@ def target_candidates(cand: Candidate, skip: set[int], far: set[int] | None = No
                 yield subject
             # ... then whoever its condition names: "warned that Beijing would retaliate [if
             # Washington] went ahead" (the speaker's own side is skipped by the coder)
-            for cond in tree.kids(clause.i, {"advcl"}):
-                if any(m.lemma.lower() in CONDITION_MARKS for m in tree.kids(cond.i, {"mark"})):
-                    yield from tree.kids(cond.i, {"nsubj", "nsubjpass"})
+            for cond in tree.conditions(clause.i):
+                yield from tree.kids(cond.i, {"nsubj", "nsubjpass"})
     for i in cand.match.tokens:
         tok = tree.tokens[i]
         if i != cand.verb.i and i not in skip and tok.pos in ("NOUN", "PROPN"):

@@ -33,7 +33,7 @@ from ..actors.resolve import ActorResolver, DocContext
 from ..records import Actor, Document, Event, Sentence, Token
 from .classifier import PentaclassModel
 from .codebook import Codebook
-from .candidates import CLAIM_CODE, CONDITION_MARKS, Candidate, content_subject, find_candidates, symmetric, target_candidates, trigger
+from .candidates import CLAIM_CODE, PROTEST_ROOT, Candidate, content_subject, find_candidates, symmetric, target_candidates, trigger
 from .frames import FrameIndex, load_frames
 from .guards import DocumentGuard
 from .embed import model_dir
@@ -41,7 +41,7 @@ from .modal_codes import load_modal_codes
 from .modality import declared_refusal, failed_attempt, modality, refusal_in_itself
 from .judgement import is_judgement
 from .nominal import load_nouns, read_nominal
-from .refine import at_home, refine_code, repressed_at_home
+from .refine import at_home, placed, refine_code, repressed_at_home
 from .rerank import Reading, Reranker, SentenceReadings
 from .syntax import MESSAGE_NOUNS, SPEECH_VERBS, Tree
 
@@ -192,6 +192,9 @@ class EventCoder:
         context: Context | None = None
         out: list[Reading] = []
         extra: list[Reading] = []
+        anchor = _anchor(cand)
+        condition = _condition(cand.tree, anchor)
+        said_no = declared_refusal(cand.tree, anchor) or failed_attempt(cand.tree, anchor)
         for m in matches:
             alt = cand if m is cand.match else Candidate(cand.sentence, cand.tree, cand.verb, m)
             pairs = self._pairs(alt, ctx)
@@ -201,8 +204,8 @@ class EventCoder:
                 context = self._context(doc, cand, ctx)
             modality = context.modality if context else "asserted"
             code = self.modal_codes.rule(modality, m.frame.code)
-            condition = _condition(cand.tree, _anchor(cand)) if modality in CONDITIONAL_MODALITIES else None
-            threat = self.modal_codes.reading(modality, code) if condition is not None else None
+            conditional = condition is not None and modality in CONDITIONAL_MODALITIES
+            threat = self.modal_codes.reading(modality, code) if conditional else None
             if threat is not None and threat.startswith(THREAT_ROOT):
                 # "If Russia invades Ukraine, the United States will impose severe sanctions": a
                 # conflictual act promised on a condition is a threat, made to the condition's doer
@@ -210,8 +213,6 @@ class EventCoder:
                 pairs = self._on_condition(pairs, condition, ctx, cand)
             here = context
             refused = self.modal_codes.reading(modality, code) if modality == "negated" else None
-            anchor = _anchor(cand)
-            said_no = declared_refusal(cand.tree, anchor) or failed_attempt(cand.tree, anchor)
             if refused is not None and context is not None and said_no:
                 # "will not lift the embargo", "failed to reach agreement": the refusal is the
                 # event, and it happened
@@ -310,7 +311,7 @@ class EventCoder:
         speaker = tree.subject(j)
         for said in self.resolver.actors(tree, speaker, ctx) if speaker is not None else []:
             if said.country is not None and said.sector == actor.sector:
-                return replace(actor, code=said.country + actor.code, country=said.country)
+                return placed(actor, said.country)
         return actor
 
     def _attack_doer(self, cand: Candidate) -> Token | None:
@@ -456,19 +457,19 @@ class EventCoder:
         # expulsion of its diplomats from Prague" is aimed at CZE, not at RUSGOV
         # ("Thousands of Egyptians", coded EGY, are its people: their government may be the target)
         named_state = exclude is None or exclude.pos == "PROPN"
-        states = {s.country for s in sources if s.country and (
+        own_governments = {s.country + "GOV" for s in sources if s.country and (
             s.code == s.country + "GOV" or (s.code == s.country and named_state))}
         far: set[int] = set()
         venues: set[int] = set()
         for tok in target_candidates(cand, skip, far, venues):
             # ... nor what it calls its own ("withdraw its troops from Abyei": SDN's own men)
-            mine = any(p.pos == "PRON" for p in tree.kids(tok.i, {"poss"}))
+            mine = _pronoun_owned(tree, tok)
             found = [a for a in self.resolver.actors(tree, tok, ctx)
-                     if not ((a.code == a.country or mine) and a.country in own) and a.code not in {c + "GOV" for c in states}]
+                     if not ((a.code == a.country or mine) and a.country in own) and a.code not in own_governments]
             if tok.i in far:  # "held discussions including talk of an exchange of [diplomats]"
                 found = [a for a in found if _named(a)]
             if tok.i in venues:  # "a sit-in outside the parliament", not "at the university"
-                protest = cand.match.frame.code[:2] == "14"
+                protest = cand.match.frame.code[:2] == PROTEST_ROOT
                 found = [a for a in found if a.sector in STATE_VENUES or (not protest and a.country and a.sector)]
             if tok.i in cand.match.tokens:
                 # the frame's own noun is a target when it names a state's people ("expel Russian
@@ -597,18 +598,17 @@ def _own_people(tree: Tree, tok: Token, sources: list[Actor], targets: list[Acto
     """Whether the slot holds what the sources call their own ("their populations", "its
     citizens"): a phrase owned by a pronoun whose actors are all of the sources' countries."""
     countries = {s.country for s in sources if s.country}
-    return (any(p.pos == "PRON" for p in tree.kids(tok.i, {"poss"}))
-            and bool(countries) and all(t.country in countries for t in targets))
+    return _pronoun_owned(tree, tok) and bool(countries) and all(t.country in countries for t in targets)
+
+
+def _pronoun_owned(tree: Tree, tok: Token) -> bool:
+    """ "its troops", "their populations": a phrase a possessive pronoun owns."""
+    return any(p.pos == "PRON" for p in tree.kids(tok.i, {"poss"}))
 
 
 def _condition(tree: Tree, verb: int) -> Token | None:
     """The subject of an "if"/"unless" clause on the verb ("[if] Russia invades"), else None."""
-    for clause in tree.kids(verb, {"advcl"}):
-        if any(m.lemma.lower() in CONDITION_MARKS for m in tree.kids(clause.i, {"mark"})):
-            subject = tree.kid(clause.i, {"nsubj", "nsubjpass"})
-            if subject is not None:
-                return subject
-    return None
+    return next((s for c in tree.conditions(verb) if (s := tree.kid(c.i, {"nsubj", "nsubjpass"})) is not None), None)
 
 
 # Disasters, accidents and diseases that "strike", "hit" or "kill": no one's act

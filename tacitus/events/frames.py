@@ -307,9 +307,7 @@ def match_frame(frame: Frame, tree: Tree, verb: int) -> FrameMatch | None:
             prt = prt or [t for t in tree.kids(head, {"prep"}) if t.lemma.lower() in el.words
                           and t.lemma.lower() in PARTICLE_PREPS and tree.kids(t.i, {"prep"})]
             # ... or as a preposition whose object is the verb's ("cordoned [off] the area")
-            prt = prt or [t for t in tree.kids(head, {"prep"}) if t.lemma.lower() in el.words
-                          and t.lemma.lower() in PARTICLE_PREPS and tree.kid(head, OBJECT_DEPS) is None
-                          and tree.kid(t.i, {"pobj"}) is not None]
+            prt = prt or [p for p, _ in _particle_objects(tree, head) if p.lemma.lower() in el.words]
             if not prt:
                 return None
             used.append(prt[0].i)
@@ -378,10 +376,18 @@ def _object(tree: Tree, head: int, passive: bool) -> Token | None:
         obj = tree.kid(head, PASSIVE_SUBJECT_DEPS)
     if obj is None:
         obj = _small_clause(tree, head)[0]
-    if obj is None:  # "cordoned off the embassy": off(prep) -> embassy
-        obj = next((o for p in tree.kids(head, {"prep"}) if p.lemma.lower() in PARTICLE_PREPS
-                    and p.i == head + 1 for o in tree.kids(p.i, {"pobj"})), None)
+    if obj is None:  # "cordoned off the embassy": off(prep) -> embassy, the particle next to its verb
+        obj = next((o for p, o in _particle_objects(tree, head) if p.i == head + 1), None)
     return obj if obj is not None else _misparsed_object(tree, head)
+
+
+def _particle_objects(tree: Tree, head: int) -> list[tuple[Token, Token]]:
+    """(particle, object) for a particle the small model parses as a preposition holding the
+    verb's object ("cordoned [off] the area": off(prep) -> area), when the verb has no object."""
+    if tree.kid(head, OBJECT_DEPS) is not None:
+        return []
+    return [(p, o) for p in tree.kids(head, {"prep"}) if p.lemma.lower() in PARTICLE_PREPS
+            for o in tree.kids(p.i, {"pobj"})]
 
 
 def _idiom(tree: Tree, verb: int) -> bool:
@@ -439,8 +445,7 @@ def _object_noun(tree: Tree, head: int, lemmas: tuple[str, ...], passive: bool) 
     deps = OBJECT_DEPS | {"acomp"} | (PASSIVE_SUBJECT_DEPS if passive else frozenset())
     candidates = tree.kids(head, deps) or [t for t in [_misparsed_object(tree, head)] if t is not None]
     # "cordoned off the area" parsed off(prep) -> area: the particle's object is the verb's
-    candidates = candidates or [o for p in tree.kids(head, {"prep"}) if p.lemma.lower() in PARTICLE_PREPS
-                                for o in tree.kids(p.i, {"pobj"})]
+    candidates = candidates or [o for _, o in _particle_objects(tree, head)]
     candidates += [t for t in [_small_clause(tree, head)[1]] if t is not None]
     # a gerund complement is the object of a verb of stopping: "agreed to halt fighting"
     candidates += [t for t in tree.kids(head, {"xcomp"}) if t.tag == "VBG"]

@@ -7,7 +7,7 @@ resolved (coder.EventCoder._event runs them in order):
 - `refine_code`: aid of a named kind takes its subcode ("humanitarian aid" 073), peacekeepers
   arriving are peacekeeping (074), a riot by armed men is force (190), unspecified force by a
   bomb or a suicide bomber is a bombing (183, 1831, 1832);
-- `at_home`: police, protesters, civilians, ... with no country of their own take the country
+- `placed`, `at_home`: police, protesters, civilians, ... with no country of their own take the country
   of the place their event's clause names;
 - `repressed_at_home`: a state's police, courts or government coerce their own people, and its
   government's orders go to its own troops and police.
@@ -37,13 +37,18 @@ TRAVELLERS = frozenset("delegation delegations delegate delegates envoy envoys e
                        "ambassadors diplomat diplomats negotiator negotiators visitor visitors".split())
 
 
+def placed(actor: Actor, country: str) -> Actor:
+    """A role-only actor ("police": COP) put in `country` (KENCOP)."""
+    return replace(actor, code=country + actor.code, country=country)
+
+
 def at_home(actor: Actor | None, country: str | None) -> Actor | None:
     """A domestic role with no country of its own, placed in `country` (the event's locative)."""
     if actor is None or country is None or actor.country is not None or actor.code != actor.sector:
         return actor
     if actor.sector not in DOMESTIC_SECTORS or TRAVELLERS & set(actor.text.lower().split()):
         return actor  # ... a delegation or an envoy is where it was sent, not at home
-    return replace(actor, code=country + actor.code, country=country)
+    return placed(actor, country)
 
 
 # A state's police, courts and government coerce and assault at home: the domestic role they act
@@ -62,12 +67,12 @@ def repressed_at_home(code: str, source: Actor | None, target: Actor | None) -> 
         return target
     if code[:2] == ORDER_ROOT and source.sector == "GOV" and target.sector in APPARATUS:
         # "the Russian president ordered troops to withdraw": his own troops
-        return replace(target, code=source.country + target.code, country=source.country)
+        return placed(target, source.country)
     if code[:2] not in HOME_ACT_ROOTS or source.sector not in HOME_FORCES:
         return target
     if target.sector not in DOMESTIC_SECTORS or target.code != target.sector:
         return target
-    return replace(target, code=source.country + target.code, country=source.country)
+    return placed(target, source.country)
 
 
 # Peacekeepers who arrive somewhere are providing peacekeeping there (CAMEO 074), not visiting.

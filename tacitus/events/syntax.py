@@ -11,6 +11,8 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 # Nouns of intent whose infinitive is the owner's own act ("had no plans to meet")
 PLAN_NOUNS = frozenset({"plan", "intention", "intent", "decision", "bid", "readiness", "willingness", "desire",
                         "wish", "attempt", "effort", "move", "promise", "pledge", "threat", "refusal", "right"})
+# Marks of a condition clause ("if Russia invades", "unless Washington backs down")
+CONDITION_MARKS = frozenset({"if", "unless"})
 # Verbs that report what a speaker says ("said that ...")
 SPEECH_VERBS = frozenset(
     "say state insist declare stress add reiterate argue assert emphasize emphasise maintain".split()
@@ -191,6 +193,11 @@ class Tree:
             if subject is not None and self.for_clause(clause.i):
                 out.append(("for", subject))
         return out
+
+    def conditions(self, i: int) -> list[Token]:
+        """The "if"/"unless" clauses on token i ("will impose sanctions [if] Russia invades")."""
+        return [c for c in self.kids(i, {"advcl"})
+                if any(m.lemma.lower() in CONDITION_MARKS for m in self.kids(c.i, {"mark"}))]
 
     def infinitive(self, i: int) -> bool:
         """Whether verb i has "to" as its auxiliary ("worked [to] deliver aid")."""
