@@ -51,7 +51,7 @@ CASES = [
     ("Egypt did not recall its ambassador from Israel.", [("EGY", "161", "ISR", DOC_DATE, "negated")]),
     ("Putin criticized NATO.", [("RUSGOV", "111", "IGOWSTNAT", DOC_DATE, "asserted")]),
     # a generic agent located by its own phrase; no codeable target -> one-sided event
-    ("A court in Britain ordered the release of the ship.", [("GBRJUD", "100", None, DOC_DATE, "asserted")]),
+    ("A court in Britain ordered the release of the ship.", [("GBRJUD", "1053", None, DOC_DATE, "asserted")]),
     # the frame's own object noun is the target when it names an actor
     (
         "The United States ordered 60 Russian diplomats to leave the country on Monday.",

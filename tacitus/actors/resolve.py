@@ -256,9 +256,11 @@ class ActorResolver:
                     resolved = Resolved(leader.country + resolved.code, leader.country, resolved.sector, resolved.name)
         if resolved.code == resolved.country and self.sports_team(tree, head):
             return None  # "India's cricket team will tour Pakistan": a national team is no state
-        if (resolved.country and resolved.sector == "GOV" and head.lemma.lower() not in INSTITUTIONS
-                and any(t.text.lower() in FORMER for t in toks)):
-            # "former Pakistani Prime Minister Imran Khan": an elite, no longer the government
+        if (resolved.sector == "GOV" and head.lemma.lower() not in INSTITUTIONS
+                and (any(t.text.lower() in FORMER for t in toks) or _ex_prefixed(tree, head))
+                and (resolved.country or resolved.code == resolved.sector)):
+            # "former Pakistani Prime Minister Imran Khan", "an ex-president": an elite, no
+            # longer the government
             resolved = _as_role(resolved, "ELI")
         if resolved.country and resolved.sector in FOLLOWED_SECTORS and head.lemma.lower() in SUPPORTER_NOUNS:
             # "supporters of former Prime Minister Imran Khan": the opposition in that state
@@ -710,8 +712,15 @@ def _personal(tree: Tree, head: Token, appos: Token) -> bool:
 
 
 def _as_role(resolved: Resolved, role: str) -> Resolved:
-    """The same state's `role` ("Maldives government" -> its opposition, MDVOPP)."""
-    return Resolved(resolved.country + role, resolved.country, role, resolved.name)
+    """The same state's `role` ("Maldives government" -> its opposition, MDVOPP); a role of no
+    state stays one ("an ex-president": ELI)."""
+    return Resolved((resolved.country or "") + role, resolved.country, role, resolved.name)
+
+
+def _ex_prefixed(tree: Tree, head: Token) -> bool:
+    """ "ex-president", which the small model splits into "ex", "-", "president"."""
+    toks = tree.tokens
+    return head.i >= 2 and toks[head.i - 1].text == "-" and toks[head.i - 2].text.lower() == "ex"
 
 
 def _np_prep(tree: Tree, prep: Token, places: bool) -> bool:

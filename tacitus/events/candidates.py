@@ -383,6 +383,7 @@ def target_candidates(cand: Candidate, skip: set[int], far: set[int] | None = No
         frontier += [c.i for c in tree.kids(cand.verb.i, {"ccomp"}) if c.i not in skip]
     seen = set(frontier) | skip
     protest = cand.match.frame.code[:2] in VENUE_ROOTS
+    content = cand.match.frame.code[:2] in CONTENT_ROOTS
     for depth in range(FALLBACK_DEPTH):
         nxt = []
         for i in frontier:
@@ -390,6 +391,8 @@ def target_candidates(cand: Candidate, skip: set[int], far: set[int] | None = No
                 tok = tree.tokens[c]
                 if c in seen or tok.dep not in FALLBACK_DEPS:
                     continue
+                if tok.dep == "acl" and not content and _stated_clause(tree, c):
+                    continue  # "denied accusations [that it was massing troops]": what was said
                 if tok.dep == "prep" and (tok.lemma.lower() in PLACE_TIME_PREPS or tok.text.lower() in ATTRIBUTION_PREPS):
                     if not (protest and tok.lemma.lower() in PROTEST_VENUE_PREPS):
                         continue  # ... but a protest "outside the parliament" is against it
@@ -404,6 +407,13 @@ def target_candidates(cand: Candidate, skip: set[int], far: set[int] | None = No
                     yield tok
                 nxt.append(c)
         frontier = nxt
+
+
+def _stated_clause(tree: Tree, i: int) -> bool:
+    """A noun's clause that states what the noun says ("claims [that it was planning an
+    invasion]"), not who did something to whom."""
+    mark = tree.kid(i, {"mark"})
+    return mark is not None and mark.text.lower() in ("that", "whether")
 
 
 def argument_span(cand: Candidate) -> set[int]:

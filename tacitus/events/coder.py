@@ -28,6 +28,7 @@ from ..dates import DateResolver, EventDate, is_historical
 from ..dates.attach import interval_before
 from ..errors import ConfigError
 from ..geo import Gazetteer, Located, PlaceResolver
+from ..geo.resolver import WATER_HEADS
 from ..actors.officials import load_officials
 from ..actors.resolve import ActorResolver, DocContext
 from ..records import Actor, Document, Event, Sentence, Token
@@ -41,7 +42,7 @@ from .modal_codes import load_modal_codes
 from .modality import declared_refusal, failed_attempt, modality, refusal_in_itself
 from .judgement import is_judgement
 from .nominal import load_nouns, read_nominal
-from .refine import at_home, placed, refine_code, repressed_at_home
+from .refine import APPARATUS, at_home, placed, police_at_home, refine_code, repressed_at_home
 from .rerank import Reading, Reranker, SentenceReadings
 from .syntax import MESSAGE_NOUNS, SPEECH_VERBS, Tree
 
@@ -485,8 +486,10 @@ class EventCoder:
                     tok.lemma.lower() in AUTHORED_NOUNS and any(m.pos == "PROPN" for m in tree.kids(tok.i, {"compound"})))
                 # ... or the international body let in or kept out ("allow UN inspectors into")
                 involved = code.startswith(INVOLVEMENT_CODES)
+                # ... or the police and troops protesters clash with ("clashed with police")
+                faced = code[:2] == PROTEST_ROOT and tree.tokens[tok.head].dep == "prep"
                 found = [a for a in found if a.country is not None or victims or owned or a.sector in INTERNATIONAL_SECTORS
-                         or (involved and a.sector == "IGO")]
+                         or (involved and a.sector == "IGO") or (faced and a.sector in APPARATUS)]
             if found:
                 return found
         if cand.match.frame.code[:2] in PARTNER_ROOTS or cand.match.frame.code in PARTNER_CODES:
@@ -506,6 +509,10 @@ class EventCoder:
             tok = tree.tokens[i]
             if i in skip or tok.dep != "pobj" or tree.tokens[tok.head].lemma.lower() not in LOCATIVE_PREPS:
                 continue
+            if tok.lemma.lower() in WATER_HEADS:
+                return []  # "seized a tanker in the Gulf of Oman": open water is no one's
+            if _in_other_clause(tree, i, cand.verb.i):
+                continue  # "clashed ... after the court freed a man [living in exile in Britain]"
             if self.resolver.names_country(tree, tok, ctx):
                 return self.resolver.actors(tree, tok, ctx)
         # ... or the country of the place it is done in ("declared a ceasefire in Tripoli": LBY)
@@ -550,6 +557,7 @@ class EventCoder:
         code = refine_code(code, source, cand)
         source, target = at_home(source, context.local_country), at_home(target, context.local_country)
         target = repressed_at_home(code, source, target)
+        code = police_at_home(code, source, target, cand)
         cameo = self.codebook.cameo(code)
         plover = self.codebook.plover(code)
         span = trigger(cand)
@@ -624,6 +632,9 @@ STATE_VENUES = frozenset({"GOV", "LEG", "JUD", "IGO"})
 # What the sentence reports first (its main verb) over what it mentions on the way (a
 # relative clause, a modifier): "the forces, which had attacked X, withdrew".
 CLAUSE_WEIGHT = {"ROOT": 0.15, "relcl": -0.15, "acl": -0.15}
+# A clause saying what came before or around the news is its background.
+BACKGROUND_MARKS = frozenset({"after", "before", "since", "until", "when", "while", "once"})
+BACKGROUND_WEIGHT = -0.1
 
 
 def _dyads(sources: list[Actor], targets: list[Actor], require_dyad: bool) -> list[tuple[Actor, Actor | None]]:
@@ -641,6 +652,20 @@ def _anchor(cand: Candidate) -> int:
     with a support verb that verb ("did not renew talks on Monday")."""
     support = cand.nominal.support if cand.nominal is not None else None
     return support.i if support is not None else cand.verb.i
+
+
+# Dependencies that open a clause of its own below the event verb.
+OWN_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "xcomp", "csubj", "parataxis", "conj"})
+
+
+def _in_other_clause(tree: Tree, i: int, verb: int) -> bool:
+    """Whether token `i` sits in a clause of its own below `verb`, not in the verb's own phrases."""
+    while i != verb and tree.tokens[i].head != i:
+        tok = tree.tokens[i]
+        if tok.dep in OWN_CLAUSE_DEPS and tok.pos in ("VERB", "AUX") and not tree.infinitive(i):
+            return True  # ... but "provided $400 million [to promote democracy in Cuba]" is one act
+        i = tok.head
+    return False
 
 
 def _named(actor: Actor | None) -> bool:
@@ -679,7 +704,10 @@ def _confidence(cand: Candidate, source: Actor | None, target: Actor | None, cod
     bare = code.startswith("01") and code != CLAIM_CODE  # a claim of responsibility is news
     if bare:
         score -= 0.1  # a bare statement says least about what happened
-    weight = CLAUSE_WEIGHT.get(cand.tree.tokens[_anchor(cand)].dep, 0.0)
+    anchor = _anchor(cand)
+    weight = CLAUSE_WEIGHT.get(cand.tree.tokens[anchor].dep, 0.0)
+    if any(m.text.lower() in BACKGROUND_MARKS for m in cand.tree.kids(anchor, {"mark"})):
+        weight += BACKGROUND_WEIGHT  # "clashed with police [after the court ordered ...]": background
     if not (weight > 0 and bare):  # "told Reuters": the report, not the news
         score += weight
     return round(min(score, 0.99), 2)

@@ -9,8 +9,9 @@ resolved (coder.EventCoder._event runs them in order):
   bomb or a suicide bomber is a bombing (183, 1831, 1832);
 - `placed`, `at_home`: police, protesters, civilians, ... with no country of their own take the country
   of the place their event's clause names;
-- `repressed_at_home`: a state's police, courts or government coerce their own people, and its
-  government's orders go to its own troops and police.
+- `police_at_home`: police sent at home are a show of police power (153), not peacekeeping;
+- `repressed_at_home`: a state's police, courts or government coerce their own people, its
+  government's orders go to its own troops and police, and its protesters clash with them.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ VEHICLE_WORDS = frozenset({"car", "truck", "vehicle", "motorcycle", "bus"})  # "
 # Roles that act at home: with no country of their own they take that of the place their event's
 # clause names ("Police detained protesters in Minsk": BLRCOP, BLROPP). Not forces, rebels or
 # refugees, who are often abroad.
-DOMESTIC_SECTORS = frozenset({"COP", "OPP", "CVL", "LAB", "EDU", "JUD", "LEG", "GOV", "AGR", "BUS", "MED", "REL", "CRM"})
+DOMESTIC_SECTORS = frozenset({"COP", "OPP", "CVL", "LAB", "EDU", "JUD", "LEG", "GOV", "ELI", "AGR", "BUS", "MED", "REL", "CRM"})
 
 
 TRAVELLERS = frozenset("delegation delegations delegate delegates envoy envoys emissary emissaries ambassador "
@@ -58,6 +59,7 @@ HOME_FORCES = frozenset({"COP", "JUD", "GOV"})
 HOME_ACT_ROOTS = frozenset({"17", "18"})
 # ... and a government's orders go to its own troops and police
 ORDER_ROOT = "10"
+PROTEST_ROOT = "14"  # ... and protesters clash with their own state's police and troops
 APPARATUS = frozenset({"MIL", "COP"})
 
 
@@ -68,11 +70,30 @@ def repressed_at_home(code: str, source: Actor | None, target: Actor | None) -> 
     if code[:2] == ORDER_ROOT and source.sector == "GOV" and target.sector in APPARATUS:
         # "the Russian president ordered troops to withdraw": his own troops
         return placed(target, source.country)
+    if code[:2] == PROTEST_ROOT and source.sector in DOMESTIC_SECTORS and target.sector in APPARATUS:
+        # "opponents of the Maldives government clashed with police": the Maldives' police
+        return placed(target, source.country)
     if code[:2] not in HOME_ACT_ROOTS or source.sector not in HOME_FORCES:
         return target
     if target.sector not in DOMESTIC_SECTORS or target.code != target.sector:
         return target
     return placed(target, source.country)
+
+
+# Police sent to another state serve there (074: "Kenya sent police officers to Haiti"); sent at
+# home, or nowhere named, they are a show of police power (153: "India deployed police to Kashmir").
+POLICE_WORDS = frozenset({"police", "policeman", "officer", "gendarme"})
+PEACEKEEPING = "074"
+POLICE_POWER = "153"
+
+
+def police_at_home(code: str, source: Actor | None, target: Actor | None, cand: Candidate) -> str:
+    """074 for police is 153 unless they go to another state (above)."""
+    if code != PEACEKEEPING or not any(cand.tree.tokens[i].lemma.lower() in POLICE_WORDS for i in cand.match.tokens):
+        return code
+    if target is not None and target.country is not None and (source is None or source.country != target.country):
+        return code
+    return POLICE_POWER
 
 
 # Peacekeepers who arrive somewhere are providing peacekeeping there (CAMEO 074), not visiting.
