@@ -272,7 +272,7 @@ def test_code_prints_the_event_contract_and_stores_events(tmp_path, capsys):
         ("CHL", "040", "PER", "2004-03-03"),
         ("PER", "040", "CHL", "2004-03-03"),
         ("BOL", "112", "CHL", "2004-03-04"),
-        ("GBRJUD", "100", None, "2004-03-04"),
+        ("GBRJUD", "1053", None, "2004-03-04"),
     ]
     first = events[0]
     assert first["doc_ref"] == str(story) and first["sentence_index"] == 0

@@ -800,3 +800,20 @@ def test_congo_the_west_and_former_officials(rules, nlp):
         (None, "190", "CODCVL", "asserted")]
     assert code(rules, nlp, "The Western powers imposed sanctions on Iran.") == [("WST", "163", "IRN", "asserted")]
     assert code(rules, nlp, "Police arrested an ex-president in Quito.") == [("ECUCOP", "173", "ECUELI", "asserted")]
+
+
+def test_a_states_leader_named_after_the_title(rules, nlp):
+    # "Russian leader Vladimir Putin": the state's government, by the leader rule or the
+    # officials table (Putin was president in 2004)
+    assert code(rules, nlp, "Russian leader Vladimir Putin visited Beijing.") == [("RUSGOV", "042", "CHN", "asserted")]
+    assert code(rules, nlp, "North Korean leader Kim Jong Il visited Moscow.") == [("PRKGOV", "042", "RUS", "asserted")]
+    assert code(rules, nlp, "Russian opposition leader Grigory Yavlinsky criticized Putin.") == [
+        ("RUSOPP", "111", "RUSGOV", "asserted")]
+
+
+def test_hosting_forces_and_keeping_a_mission_on(rules, nlp):
+    assert code(rules, nlp, "Poland hosts thousands of US troops.") == [("POL", "062", "USAMIL", "asserted")]
+    assert code(rules, nlp, "Saudi Arabia hosted the Pakistani prime minister.") == [("SAU", "043", "PAKGOV", "asserted")]
+    assert code(rules, nlp, "The Security Council extended the mandate of its peacekeeping mission in Liberia.") == [
+        ("IGOUNO", "074", "LBR", "asserted")]
+    assert code(rules, nlp, "China imposed export controls on gallium.") == [("CHN", "163", None, "asserted")]

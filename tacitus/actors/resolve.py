@@ -265,8 +265,12 @@ class ActorResolver:
         if resolved.country and resolved.sector in FOLLOWED_SECTORS and head.lemma.lower() in SUPPORTER_NOUNS:
             # "supporters of former Prime Minister Imran Khan": the opposition in that state
             resolved = _as_role(resolved, OPPOSITION)
-        if resolved.code == resolved.country and resolved.country and self._state_leader(tree, head, ctx):
-            # "the Belarusian leader", "China's leaders": the state's government
+        if resolved.code == resolved.country and resolved.country and (
+                self._state_leader(tree, head, ctx)
+                or any(self._state_leader(tree, k, ctx) for k in tree.kids(head.i, {"compound", "appos"})
+                       if head.ent_type in NAME_ENTS)):
+            # "the Belarusian leader", "China's leaders", "North Korean leader Kim Jong Un": the
+            # state's government
             resolved = _as_role(resolved, "GOV")
         return _coded(tree, *_trim(toks), resolved)
 
@@ -455,6 +459,12 @@ class ActorResolver:
             if role:
                 return Resolved(code=role, country=None, sector=role[:3], name=person)
             return None
+        if person and role is None:
+            # "Russian leader Vladimir Putin": no title gives the role, the officials table does
+            for name in dict.fromkeys(n for n in (_proper_name(toks), person) if n):
+                known = self._known_person(name, ctx)
+                if known is not None and known.country == country:
+                    return known
         if person and role:
             self._remember(person, country, role, ctx)
         name = person or self.lexicon.country_name(country)
