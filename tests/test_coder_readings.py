@@ -817,3 +817,16 @@ def test_hosting_forces_and_keeping_a_mission_on(rules, nlp):
     assert code(rules, nlp, "The Security Council extended the mandate of its peacekeeping mission in Liberia.") == [
         ("IGOUNO", "074", "LBR", "asserted")]
     assert code(rules, nlp, "China imposed export controls on gallium.") == [("CHN", "163", None, "asserted")]
+
+
+def test_what_a_warning_is_against_and_brokered_releases(rules, nlp):
+    # the "against" clause of a warning is what it warns of, not an act of its own
+    assert code(rules, nlp, "The United States warned China against providing lethal aid to Russia.") == [
+        ("USA", "130", "CHN", "asserted")]
+    assert code(rules, nlp, "Qatar brokered the release of four American hostages held in Iran.") == [
+        ("QAT", "045", "USACVL", "asserted")]
+
+
+def test_a_namesake_party_of_another_state(rules, nlp):
+    # the table's "Social Democratic Party" is Romania's; a German one is Germany's
+    assert code(rules, nlp, "The German Social Democratic Party criticized Russia.") == [("DEUPTY", "111", "RUS", "asserted")]

@@ -816,6 +816,11 @@ def _country_role(entries: list[ActorEntry]) -> tuple[str | None, str | None, Ac
             organ_role = organ_role or suffix or None
         elif e.kind == "agent":
             agent_role = e.code  # the last agent word is nearest the head: "Vice Foreign Minister"
+    if (country is not None and igo is not None and igo.kind == "group" and "namesake" in igo.ambiguous
+            and igo.country not in (None, country) and igo.sector):
+        # "the German Social Democratic Party": a party of that name in the state named, not
+        # the namesake the table lists
+        return country, igo.sector, None
     if country is not None and igo is not None and igo.kind != "group":
         if country_kind == "capital":
             # "the IMF delegation in Beirut" (an IGO is only kept when it comes before any

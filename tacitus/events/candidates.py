@@ -174,7 +174,7 @@ def find_candidates(
         and not (_purpose(tree, c.verb) and roots.get(c.verb.head) == c.match.frame.code[:2])
         and not stopped_message(tree.tokens, c.verb)  # "blocked a statement condemning X"
         and not (c.verb.i in vehicles and c.match.frame.code[:2] in VEHICLE_ROOTS)
-        and not (_content_clause(tree, c.verb) and c.verb.head in content)
+        and not (_content_clause(tree, c.verb) and _governor(tree, c.verb) in content)
         and not (purpose_of_help(tree, c.verb) and c.verb.head in givers)
         and not (c.loose is not None and c.verb.i in supports)
     ]
@@ -307,8 +307,16 @@ def purpose_of_help(tree: Tree, verb: Token) -> bool:
 
 def _content_clause(tree: Tree, verb: Token) -> bool:
     """A clause that can be what an appeal, demand or threat is about: a complement ("urged
-    Iran to suspend"), or a "for" clause ("called for Britain to stay")."""
+    Iran to suspend"), a "for" clause ("called for Britain to stay"), or a warning's "against"
+    ("warned China against providing lethal aid")."""
+    if verb.dep == "pcomp":
+        return tree.tokens[verb.head].lemma.lower() == "against"
     return verb.dep in ("xcomp", "ccomp") or tree.for_clause(verb.i)
+
+
+def _governor(tree: Tree, verb: Token) -> int:
+    """The verb a content clause belongs to: its head, or its preposition's head."""
+    return tree.tokens[verb.head].head if verb.dep == "pcomp" else verb.head
 
 
 def obligation_demand(tree: Tree, tok: Token, frames: FrameIndex) -> FrameMatch | None:
