@@ -830,3 +830,22 @@ def test_what_a_warning_is_against_and_brokered_releases(rules, nlp):
 def test_a_namesake_party_of_another_state(rules, nlp):
     # the table's "Social Democratic Party" is Romania's; a German one is Germany's
     assert code(rules, nlp, "The German Social Democratic Party criticized Russia.") == [("DEUPTY", "111", "RUS", "asserted")]
+
+
+def test_passives_the_small_model_misreads(rules, nlp):
+    # a "by" phrase hung on the verb's last phrase is still the doer
+    assert code(rules, nlp, "The Syrian opposition was invited to the talks by Russia.") == [
+        ("RUS", "036", "SYROPP", "asserted")]
+    # the one promised something is the passive's subject
+    assert code(rules, nlp, "Ukraine was offered weapons by Germany.") == [("DEU", "0332", "UKR", "asserted")]
+    # expelled "from" a state with no "by": that state expels
+    assert code(rules, nlp, "A Russian spy was expelled from Germany.") == [("DEU", "174", "RUSSPY", "asserted")]
+    assert code(rules, nlp, "Thousands of Afghans were deported from Pakistan.") == [("PAK", "201", "AFG", "asserted")]
+    assert code(rules, nlp, "Israel expelled residents from Gaza.") == [("ISR", "201", "PSE", "asserted")]
+
+
+def test_police_who_detain_a_states_journalists_are_its(rules, nlp):
+    assert code(rules, nlp, "Several Turkish journalists were detained by police.") == [
+        ("TURCOP", "173", "TURMED", "asserted")]
+    # citizens are often held abroad: their police are not named
+    assert code(rules, nlp, "Police arrested two Russian citizens.") == [("COP", "173", "RUSCVL", "asserted")]

@@ -42,7 +42,7 @@ from .modal_codes import load_modal_codes
 from .modality import declared_refusal, failed_attempt, modality, refusal_in_itself
 from .judgement import is_judgement
 from .nominal import load_nouns, read_nominal
-from .refine import APPARATUS, at_home, placed, police_at_home, refine_code, repressed_at_home
+from .refine import APPARATUS, at_home, placed, police_at_home, police_of_their_country, refine_code, repressed_at_home
 from .rerank import Reading, Reranker, SentenceReadings
 from .syntax import MESSAGE_NOUNS, SPEECH_VERBS, Tree
 
@@ -250,6 +250,12 @@ class EventCoder:
             return []
         if src_tok is None and tree.is_passive(verb) and match.frame.code[:2] in VICTIM_ROOTS:
             src_tok = self._attack_doer(cand)  # "were wounded in a Hezbollah attack"
+        if src_tok is None and tree.is_passive(verb) and cand.verb.lemma.lower() in EXPELLING:
+            # "A Russian spy was expelled from Germany": the state expelling is the one left
+            src_tok = next((o for p, o in tree.prep_objects(verb) if p == "from"
+                            and self.resolver.names_country(tree, o, ctx)), None)
+            if src_tok is not None and tgt_tok is not None and tgt_tok.i == src_tok.i:
+                tgt_tok = tree.kid(verb, {"nsubjpass"})  # ... and those expelled its target
         sources = self.resolver.actors(tree, src_tok, ctx) if src_tok is not None else []
         sources = [self._speakers_own(cand, s, ctx) for s in sources]
         targets = self.resolver.actors(tree, tgt_tok, ctx) if tgt_tok is not None else []
@@ -557,6 +563,7 @@ class EventCoder:
         code = refine_code(code, source, cand)
         source, target = at_home(source, context.local_country), at_home(target, context.local_country)
         target = repressed_at_home(code, source, target)
+        source = police_of_their_country(code, source, target)
         code = police_at_home(code, source, target, cand)
         cameo = self.codebook.cameo(code)
         plover = self.codebook.plover(code)
@@ -631,6 +638,7 @@ STATE_VENUES = frozenset({"GOV", "LEG", "JUD", "IGO"})
 
 # What the sentence reports first (its main verb) over what it mentions on the way (a
 # relative clause, a modifier): "the forces, which had attacked X, withdrew".
+EXPELLING = frozenset({"expel", "deport"})
 CLAUSE_WEIGHT = {"ROOT": 0.15, "relcl": -0.15, "acl": -0.15}
 # A clause saying what came before or around the news is its background.
 BACKGROUND_MARKS = frozenset({"after", "before", "since", "until", "when", "while", "once"})

@@ -331,6 +331,10 @@ def match_frame(frame: Frame, tree: Tree, verb: int) -> FrameMatch | None:
             used.append(noun)
         elif el.kind in ("TGT", "SRC"):
             obj = _object(tree, head, passive and head == verb)
+            if obj is not None and passive and head == verb and _named_later(frame, el, obj):
+                # "Ukraine was promised [more weapons]": the object is the frame's noun, the
+                # one promised is the passive's subject
+                obj = tree.kid(head, PASSIVE_SUBJECT_DEPS)
             if obj is None or _names_object(frame, el, tree, head, obj):
                 return None
             if el.kind == "TGT":
@@ -379,6 +383,12 @@ def _object(tree: Tree, head: int, passive: bool) -> Token | None:
     if obj is None:  # "cordoned off the embassy": off(prep) -> embassy, the particle next to its verb
         obj = next((o for p, o in _particle_objects(tree, head) if p.i == head + 1), None)
     return obj if obj is not None else _misparsed_object(tree, head)
+
+
+def _named_later(frame: Frame, el: Element, obj: Token) -> bool:
+    """Whether a noun element after `el` in the frame names the object ("promise TGT weapon")."""
+    later = frame.elements[frame.elements.index(el) + 1:]
+    return any(e.kind == "noun" and obj.lemma.lower() in e.words for e in later)
 
 
 def _particle_objects(tree: Tree, head: int) -> list[tuple[Token, Token]]:

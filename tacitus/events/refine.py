@@ -9,6 +9,7 @@ resolved (coder.EventCoder._event runs them in order):
   bomb or a suicide bomber is a bombing (183, 1831, 1832);
 - `placed`, `at_home`: police, protesters, civilians, ... with no country of their own take the country
   of the place their event's clause names;
+- `police_of_their_country`: police of no country who detain or beat a state's people are its;
 - `police_at_home`: police sent at home are a show of police power (153), not peacekeeping;
 - `repressed_at_home`: a state's police, courts or government coerce their own people, its
   government's orders go to its own troops and police, and its protesters clash with them.
@@ -78,6 +79,20 @@ def repressed_at_home(code: str, source: Actor | None, target: Actor | None) -> 
     if target.sector not in DOMESTIC_SECTORS or target.code != target.sector:
         return target
     return placed(target, source.country)
+
+
+# People in their own state's politics: the police who detain them are that state's.
+CITIZENS_IN_POLITICS = frozenset({"OPP", "MED", "EDU", "LAB", "JUD", "LEG", "ELI"})
+
+
+def police_of_their_country(code: str, source: Actor | None, target: Actor | None) -> Actor | None:
+    """Police of no named country who coerce or assault a state's people are that state's:
+    "Several Turkish journalists were detained by police in Istanbul" TURCOP 173 TURMED."""
+    if source is None or target is None or source.country is not None or source.code != "COP":
+        return source
+    if code[:2] not in HOME_ACT_ROOTS or target.country is None or target.sector not in CITIZENS_IN_POLITICS:
+        return source  # not "Police arrested two Russian citizens", often abroad
+    return placed(source, target.country)
 
 
 # Police sent to another state serve there (074: "Kenya sent police officers to Haiti"); sent at

@@ -166,11 +166,21 @@ class Tree:
         return subj.pos == "PROPN" and not (before is not None and before.pos == "ADP" and not self.children[before.i])
 
     def agent(self, verb: int) -> Token | None:
-        """The "by" phrase of a passive verb: its object."""
+        """The "by" phrase of a passive verb: its object; or, when the small model hangs it on
+        the verb's last phrase ("was invited to the talks [by Russia]"), that phrase's "by"."""
         for prep in self.kids(verb, {"agent"}):
             obj = self.kid(prep.i, {"pobj"})
             if obj is not None:
                 return obj
+        if not self.is_passive(verb):
+            return None
+        preps = [p for p in self.kids(verb, {"prep"}) if p.i > verb]
+        obj = self.kid(preps[-1].i, {"pobj"}) if preps else None
+        for by in self.kids(obj.i, {"prep"}) if obj is not None else []:
+            if by.text.lower() == "by":
+                found = self.kid(by.i, {"pobj"})
+                if found is not None:
+                    return found
         return None
 
     def prep_objects(self, i: int) -> list[tuple[str, Token]]:
