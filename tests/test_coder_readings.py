@@ -849,3 +849,16 @@ def test_police_who_detain_a_states_journalists_are_its(rules, nlp):
         ("TURCOP", "173", "TURMED", "asserted")]
     # citizens are often held abroad: their police are not named
     assert code(rules, nlp, "Police arrested two Russian citizens.") == [("COP", "173", "RUSCVL", "asserted")]
+
+
+def test_an_acts_object_is_not_its_owner(rules, nlp):
+    # "Australian criticism of its military operations" is Australia's, not its army's
+    assert code(rules, nlp, "Indonesia rejected Australian criticism of its military operations in East Timor.") == [
+        ("IDN", "120", "AUS", "asserted")]
+    assert code(rules, nlp, "Israel rejected Egyptian criticism of Hamas leaders.") == [("ISR", "120", "EGY", "asserted")]
+
+
+def test_places_captured_are_territory_taken(rules, nlp):
+    assert code(rules, nlp, "The Taliban captured Kunduz.") == [("AFGREBTAL", "192", "AFG", "asserted")]
+    assert code(rules, nlp, "Russian forces captured the city of Kherson.") == [("RUSMIL", "192", "UKR", "asserted")]
+    assert code(rules, nlp, "Rebels captured two Russian soldiers.") == [("REB", "173", "RUSMIL", "asserted")]

@@ -71,6 +71,12 @@ SITE_NOUNS = frozenset({"base", "camp", "position", "target", "headquarters", "o
                         "post", "barracks", "garrison", "installation", "stronghold", "hideout", "depot",
                         "station", "airport", "airbase", "airfield", "facility"})
 FOREIGN_POSTS = frozenset({"embassy", "consulate"})
+# Acts whose "of" phrase is what they are done to, not whose they are ("Egyptian criticism of
+# Hamas leaders" is Egypt's): with an owner of their own, the "of" phrase is left out.
+OBJECTIVE_OF = frozenset({"criticism", "condemnation", "denunciation", "recognition", "invasion", "occupation",
+                          "annexation", "blockade", "bombing", "shelling", "killing", "murder", "assassination",
+                          "arrest", "detention", "release", "expulsion", "deportation", "rejection", "approval",
+                          "treatment", "persecution", "sanctioning", "isolation"})
 # "opponents/critics of the government": the opposition of the state their phrase names
 OPPONENTS = frozenset({"opponent", "critic"})
 OPPOSITION = "OPP"
@@ -209,6 +215,10 @@ class ActorResolver:
         # an embassy stands in another state's capital: its place is not its country
         idx = np_tokens(tree, head.i, places=(self.agent_sector(head) is not None or head.lemma.lower() in SITE_NOUNS)
                         and head.lemma.lower() not in FOREIGN_POSTS)
+        if head.lemma.lower() in OBJECTIVE_OF and tree.kids(head.i, {"poss", "amod", "compound"}):
+            # "Australian criticism [of its military operations]": the act's object is not its owner
+            inner = {k for p in tree.kids(head.i, {"prep"}) if p.lemma.lower() == "of" for k in range(*tree.subtree(p.i))}
+            idx = [i for i in idx if i not in inner]
         named = self._whole_name(tree, head, idx, ctx)
         if named is not None:
             return named

@@ -62,7 +62,7 @@ RELEASE = "084"  # return, release: persons or property
 # force posture, reduce relations, assault, fight, mass violence.
 PLACE_TARGET_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 # ... and de-escalation from a place: "Eritrean troops withdrew from the Tigray region": ETH
-PLACE_TARGET_CODES = frozenset({"087", "0874"})
+PLACE_TARGET_CODES = frozenset({"087", "0874", "192"})  # ... and a place taken: "captured the city of Kherson"
 # Nouns that a place's name hangs on: "the city of Kherson", "the Tigray region"
 PLACE_NOUNS = frozenset({"city", "town", "village", "port", "province", "region", "district", "enclave",
                          "state", "governorate", "oblast", "prefecture", "area", "suburb", "outskirts"})

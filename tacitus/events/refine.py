@@ -4,7 +4,7 @@ the country a domestic role takes from where it acts.
 Each is a small rule of the code book applied after the frame has matched and the actors are
 resolved (coder.EventCoder._event runs them in order):
 
-- `refine_code`: aid of a named kind takes its subcode ("humanitarian aid" 073), peacekeepers
+- `refine_code`: a named place captured is territory taken (192), aid of a named kind takes its subcode ("humanitarian aid" 073), peacekeepers
   arriving are peacekeeping (074), a riot by armed men is force (190), unspecified force by a
   bomb or a suicide bomber is a bombing (183, 1831, 1832);
 - `placed`, `at_home`: police, protesters, civilians, ... with no country of their own take the country
@@ -178,6 +178,21 @@ def _bombing(code: str, cand: Candidate) -> str:
     return code
 
 
+# Capturing people is an arrest (173); capturing a place is taking territory (192).
+CAPTURE_CODE = "173"
+OCCUPY_CODE = "192"
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _captured_place(code: str, cand: Candidate) -> str:
+    """ "The Taliban captured Kunduz": a named place captured is territory taken (192)."""
+    target = cand.match.target
+    if code != CAPTURE_CODE or target is None or cand.verb.lemma.lower() not in ("capture", "seize"):
+        return code
+    return OCCUPY_CODE if target.ent_type in PLACE_ENTS else code
+
+
 def refine_code(code: str, source: Actor | None, cand: Candidate) -> str:
     """The frame's code after the refinements above, in order."""
+    code = _captured_place(code, cand)
     return _bombing(_armed_attack(_peacekeeping(_aid_subcode(code, cand), source, cand), source), cand)
