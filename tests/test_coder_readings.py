@@ -862,3 +862,10 @@ def test_places_captured_are_territory_taken(rules, nlp):
     assert code(rules, nlp, "The Taliban captured Kunduz.") == [("AFGREBTAL", "192", "AFG", "asserted")]
     assert code(rules, nlp, "Russian forces captured the city of Kherson.") == [("RUSMIL", "192", "UKR", "asserted")]
     assert code(rules, nlp, "Rebels captured two Russian soldiers.") == [("REB", "173", "RUSMIL", "asserted")]
+
+
+def test_whoever_speaks_of_talks_with_someone_is_their_party(rules, nlp):
+    assert code(rules, nlp, "Australia's prime minister described the talks with China as constructive.") == [
+        ("AUSGOV", "040", "CHN", "asserted")]
+    # readiness to talk is an intent to negotiate
+    assert code(rules, nlp, "Russia said it was open to talks with Ukraine.") == [("RUS", "036", "UKR", "asserted")]

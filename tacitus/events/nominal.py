@@ -148,9 +148,31 @@ def read_nominal(tree: Tree, i: int, nouns: dict[str, NounEntry]) -> NominalMatc
                                if k.i != i and k.pos in ("PROPN", "NOUN") and i not in range(*tree.subtree(k.i))), None)
             if source is None:
                 support = None
+    if source is None and target is not None and entry.code[:2] == TALKS_ROOT and tree.tokens[target.head].lemma.lower() == "with":
+        source = _party_speaking(tree, tok)  # "described the talks with China as constructive"
     if source is None and target is None:
         return None
     return NominalMatch(entry, source, target, between, support)
+
+
+TALKS_ROOT = "04"
+OPEN_DEPS = frozenset({"dobj", "pobj", "prep", "acomp", "nsubj", "nsubjpass"})
+
+
+def _party_speaking(tree: Tree, tok: Token) -> Token | None:
+    """Whoever speaks of talks "with" someone is their other party: the subject of the verb the
+    talks hang on ("Australia's prime minister described the talks with China as constructive",
+    "Russia said it was open to talks with Ukraine")."""
+    i = tok.i
+    for _ in range(4):
+        t = tree.tokens[i]
+        if t.dep not in OPEN_DEPS or t.head == i:
+            return None
+        i = t.head
+        if tree.tokens[i].pos in ("VERB", "AUX"):
+            subject = tree.subject(i)
+            return subject if subject is not None and subject.i != tok.i else None
+    return None
 
 
 def _under_attack(tree: Tree, tok: Token) -> Token | None:
