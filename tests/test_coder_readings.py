@@ -869,3 +869,20 @@ def test_whoever_speaks_of_talks_with_someone_is_their_party(rules, nlp):
         ("AUSGOV", "040", "CHN", "asserted")]
     # readiness to talk is an intent to negotiate
     assert code(rules, nlp, "Russia said it was open to talks with Ukraine.") == [("RUS", "036", "UKR", "asserted")]
+
+
+def test_victims_of_a_bomb_are_placed_where_it_struck(rules, nlp):
+    assert code(rules, nlp, "A car bomb exploded near a government building in Mogadishu, killing eight people.") == [
+        (None, "1832", "SOMCVL", "asserted")]
+    assert code(rules, nlp, "A suicide bomber killed 20 worshippers at a mosque in Peshawar.") == [
+        ("REB", "1831", "PAKCVL", "asserted")]
+
+
+def test_a_participle_inside_the_subject_describes_it(rules, nlp):
+    # "a school [sheltering displaced people]" says which school, it is no event
+    assert code(rules, nlp, "An Israeli airstrike on a school sheltering displaced people killed 30 people.") == [
+        ("ISR", "190", "CVL", "asserted")]
+
+
+def test_a_named_camp_raided_is_its_countrys(rules, nlp):
+    assert code(rules, nlp, "The Israeli army raided the Jenin refugee camp.") == [("ISRMIL", "170", "PSE", "asserted")]

@@ -439,15 +439,17 @@ def argument_span(cand: Candidate) -> set[int]:
 
 
 def _describing_subjects(tree: Tree, strict: list[Candidate]) -> set[int]:
-    """Participles that describe an event's subject ("The Saudi-led coalition [fighting Houthi
-    rebels] has declared a ceasefire"): who the actor is, not a second event."""
+    """Participles that describe an event's subject or a noun inside it ("The Saudi-led coalition
+    [fighting Houthi rebels] has declared a ceasefire", "An Israeli airstrike on a school
+    [sheltering displaced people] killed 30 people"): who or what it is, not a second event."""
     out: set[int] = set()
     for c in strict:
         subject = tree.subject(c.verb.i)
         if subject is None or subject.i > c.verb.i:
             continue
-        for k in tree.kids(subject.i, {"acl"}):
-            if k.tag in ("VBG", "VBN") and k.i != c.verb.i:  # not the event's own verb, misparsed as acl
+        lo, hi = tree.subtree(subject.i)
+        for k in tree.tokens[lo:hi]:
+            if k.dep == "acl" and k.tag in ("VBG", "VBN") and k.i != c.verb.i:  # not the event's own verb, misparsed as acl
                 out.add(k.i)
     return out
 

@@ -64,7 +64,7 @@ PLACE_TARGET_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 # ... and de-escalation from a place: "Eritrean troops withdrew from the Tigray region": ETH
 PLACE_TARGET_CODES = frozenset({"087", "0874", "192"})  # ... and a place taken: "captured the city of Kherson"
 # Nouns that a place's name hangs on: "the city of Kherson", "the Tigray region"
-PLACE_NOUNS = frozenset({"city", "town", "village", "port", "province", "region", "district", "enclave",
+PLACE_NOUNS = frozenset({"city", "town", "village", "port", "province", "region", "district", "enclave", "camp",
                          "state", "governorate", "oblast", "prefecture", "area", "suburb", "outskirts"})
 # "Lavrov told reporters that ...": the press is how a statement is made, not whom it is to;
 # a statement (01) to it is no event (what was said may be one of its own)
@@ -270,8 +270,14 @@ class EventCoder:
                     or src_tok.lemma.lower() in NATURAL_FORCES)):
                 return []  # ... and a sports team's tour, or an earthquake that "struck", is no one's act
             if not targets and src_tok is not None and self._violent_means(src_tok):
-                # "a roadside bomb killed three Afghan soldiers": whom the weapon struck
+                # "a roadside bomb killed three Afghan soldiers": whom the weapon struck, people
+                # with no country of their own placed where it struck ("A bomb exploded in a
+                # market in Kabul, killing eight people": AFGCVL)
                 targets = self._fallback_targets(cand, src_tok, ctx)
+                if any(not _named(t) for t in targets):
+                    located = self.places.locate(cand.sentence, tree, _anchor(cand), ctx.countries_by_mentions())
+                    country = located.place.country if located is not None and located.how == "locative" else None
+                    targets = [at_home(t, country) for t in targets]
             elif not targets and src_tok is None and tgt_tok is None and tree.is_passive(verb):
                 # "A Turkish soldier was killed": a frame that names its noun ("kill soldier")
                 # leaves the slot empty; the passive subject it names is whom it was done to
@@ -380,7 +386,7 @@ class EventCoder:
                     span = (first.start, tok.end)
                     return [replace(states[0], text=cand.sentence.text[span[0]:span[1]], span=span)]
         named = tok.lemma.lower() in PLACE_NOUNS and any(
-            k.pos == "PROPN" for k in cand.tree.kids(tok.i, {"compound"}) + [o for p, o in cand.tree.prep_objects(tok.i) if p == "of"])
+            k.pos == "PROPN" for k in cand.tree.kids(tok.i, {"compound"}) + [o for p, o in cand.tree.prep_objects(tok.i) if p in ("of", "in")])
         if tok.ent_type not in PLACE_ENTITIES and not (tok.pos == "PROPN" and tok.ent_type in ("", "ORG")) and not named:
             return []  # the small model tags some towns ORG or nothing ("shelled Idlib"), never PERSON
         located = self.places.place_of(cand.sentence, cand.tree, tok, ctx.countries_by_mentions())
@@ -502,7 +508,7 @@ class EventCoder:
             return []  # talks, diplomacy and cooperation need a partner, not a venue
         if is_judgement(cand.match.frame):
             return []  # "said in Mogadishu that the agreement was a violation": not Somalia's
-        if cand.match.frame.code in PLACE_TARGET_CODES:
+        if cand.match.frame.code in PLACE_TARGET_CODES or cand.match.frame.code[:2] in PLACE_TARGET_ROOTS:
             # "withdrew from the city of Kherson": the frame's own noun names the place
             for i in cand.match.tokens:
                 placed = self._place_target(cand, tree.tokens[i], ctx) if i != cand.verb.i and i not in skip else []
