@@ -886,3 +886,15 @@ def test_a_participle_inside_the_subject_describes_it(rules, nlp):
 
 def test_a_named_camp_raided_is_its_countrys(rules, nlp):
     assert code(rules, nlp, "The Israeli army raided the Jenin refugee camp.") == [("ISRMIL", "170", "PSE", "asserted")]
+
+
+def test_pauses_pullbacks_and_access_granted(rules, nlp):
+    assert code(rules, nlp, "Hamas agreed to a pause.") == [("PSEREBHMS", "0356", None, "asserted")]
+    # the troops pulled back are the doers' own, not a target
+    assert code(rules, nlp, "China and India completed the disengagement of troops along the border.") == [
+        ("CHN", "087", None, "asserted"), ("IND", "087", None, "asserted")]
+    assert code(rules, nlp, "The United States completed the withdrawal of its troops from Iraq.") == [
+        ("USA", "087", "IRQ", "asserted")]
+    # "allow [IAEA inspectors] access": whom access is granted
+    assert code(rules, nlp, "Iran has agreed to allow IAEA inspectors access to its nuclear sites.") == [
+        ("IRN", "0355", "IGOUNOIAE", "asserted")]

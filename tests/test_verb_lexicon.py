@@ -235,7 +235,7 @@ CASES = [
     ("Canada committed troops to Afghanistan.", "committed", "074", "Afghanistan"),
     ("Italy resettled 500 refugees.", "resettled", "075", None),
     ("The United States rolled back tariffs on China.", "rolled", "085", "China"),
-    ("The United States completed the withdrawal of its troops from Iraq.", "completed", "087", None),
+    ("The United States completed the withdrawal of its troops from Iraq.", "completed", "087", "Iraq"),
     ("Hamas declared a cease-fire.", "declared", "0871", None),
     ("The court found the former minister guilty of fraud.", "found", "116", None),
     ("The court fined the newspaper.", "fined", "116", "newspaper"),  # lemma "fin"

@@ -377,6 +377,9 @@ def target_candidates(cand: Candidate, skip: set[int], far: set[int] | None = No
         tok = tree.tokens[i]
         if i != cand.verb.i and i not in skip and tok.pos in ("NOUN", "PROPN"):
             yield tok
+            if tok.dep == "ccomp" and tok.pos == "NOUN":
+                # "allow [IAEA inspectors] access": the small model's subject of the second object
+                yield from (k for k in tree.kids(i, {"nsubj"}) if k.i not in skip)
     if gives(cand.match.frame.code):  # "donated ventilators to assist [Ethiopia]"
         for clause in tree.kids(cand.verb.i, PURPOSE_DEPS):
             if purpose_of_help(tree, clause):

@@ -479,6 +479,9 @@ class EventCoder:
             mine = _pronoun_owned(tree, tok)
             found = [a for a in self.resolver.actors(tree, tok, ctx)
                      if not ((a.code == a.country or mine) and a.country in own) and a.code not in own_governments]
+            if cand.match.frame.code.startswith(DEESCALATION):
+                # "completed the disengagement of troops": the troops pulled back are no target
+                found = [a for a in found if not (a.country is None and a.sector in APPARATUS)]
             if tok.i in far:  # "held discussions including talk of an exchange of [diplomats]"
                 found = [a for a in found if _named(a)]
             if tok.i in venues:  # "a sit-in outside the parliament", not "at the university"
@@ -645,6 +648,7 @@ STATE_VENUES = frozenset({"GOV", "LEG", "JUD", "IGO"})
 # What the sentence reports first (its main verb) over what it mentions on the way (a
 # relative clause, a modifier): "the forces, which had attacked X, withdrew".
 EXPELLING = frozenset({"expel", "deport"})
+DEESCALATION = "087"
 CLAUSE_WEIGHT = {"ROOT": 0.15, "relcl": -0.15, "acl": -0.15}
 # A clause saying what came before or around the news is its background.
 BACKGROUND_MARKS = frozenset({"after", "before", "since", "until", "when", "while", "once"})

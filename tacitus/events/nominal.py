@@ -22,7 +22,7 @@ from importlib import resources
 
 from ..errors import ConfigError
 from ..records import Token
-from .syntax import Tree
+from .syntax import SPEECH_VERBS, Tree
 
 # Modifiers of the noun that may be its source: "Israeli", "U.S.", "NATO", "the army's".
 SOURCE_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
@@ -157,6 +157,9 @@ def read_nominal(tree: Tree, i: int, nouns: dict[str, NounEntry]) -> NominalMatc
 
 TALKS_ROOT = "04"
 OPEN_DEPS = frozenset({"dobj", "pobj", "prep", "acomp", "nsubj", "nsubjpass"})
+# Verbs by which a party speaks of talks it holds: "described the talks with China as constructive"
+SPEAKING_OF = SPEECH_VERBS | frozenset({"describe", "call", "term", "characterize", "characterise", "hail",
+                                        "praise", "welcome", "be"})
 
 
 def _party_speaking(tree: Tree, tok: Token) -> Token | None:
@@ -170,6 +173,8 @@ def _party_speaking(tree: Tree, tok: Token) -> Token | None:
             return None
         i = t.head
         if tree.tokens[i].pos in ("VERB", "AUX"):
+            if tree.tokens[i].lemma.lower() not in SPEAKING_OF:
+                return None  # "Israel ended negotiations with Syria": no talks to speak of
             subject = tree.subject(i)
             return subject if subject is not None and subject.i != tok.i else None
     return None
