@@ -898,3 +898,14 @@ def test_pauses_pullbacks_and_access_granted(rules, nlp):
     # "allow [IAEA inspectors] access": whom access is granted
     assert code(rules, nlp, "Iran has agreed to allow IAEA inspectors access to its nuclear sites.") == [
         ("IRN", "0355", "IGOUNOIAE", "asserted")]
+
+
+def test_threats_of_military_action_and_their_conditions(rules, nlp):
+    # a military action threatened is force, a legal one is not; the condition's doer is the target
+    assert code(rules, nlp, "Azerbaijan threatened military action if Armenian forces did not withdraw.") == [
+        ("AZE", "138", "ARMMIL", "asserted")]
+    assert code(rules, nlp, "The company threatened legal action against the government.") == [
+        ("BUS", "130", "GOV", "asserted")]
+    assert code(rules, nlp, "Iran warned of a military response.") == [("IRN", "138", None, "asserted")]
+    assert code(rules, nlp, "China threatened to retaliate if Japan released the water.") == [
+        ("CHN", "138", "JPN", "asserted"), ("JPN", "0841", None, "hypothetical")]

@@ -28,6 +28,7 @@ PARTNER_PREPS = frozenset({"of", "with", "between", "to"})
 # Appeals, demands, accusations, rejections and threats: their complement verb is what was asked,
 # alleged, refused or threatened ("urged Iran to suspend enrichment"), not an event of its own.
 CONTENT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+THREAT_ROOT = "13"
 # A verb and an adjective that the small model hangs on the verb's object, read as the verb the
 # phrase means: "let free activists", "set free two sailors" (released), "made available
 # ambulances and experts to" (provided).
@@ -373,6 +374,11 @@ def target_candidates(cand: Candidate, skip: set[int], far: set[int] | None = No
             # Washington] went ahead" (the speaker's own side is skipped by the coder)
             for cond in tree.conditions(clause.i):
                 yield from tree.kids(cond.i, {"nsubj", "nsubjpass"})
+        if cand.match.frame.code[:2] == THREAT_ROOT:
+            # "threatened military action [if Armenian forces] did not withdraw"
+            for verb in [cand.verb] + tree.kids(cand.verb.i, {"xcomp"}):  # ... or on "to retaliate"
+                for cond in tree.conditions(verb.i):
+                    yield from (k for k in tree.kids(cond.i, {"nsubj", "nsubjpass"}) if k.i not in skip)
     for i in cand.match.tokens:
         tok = tree.tokens[i]
         if i != cand.verb.i and i not in skip and tok.pos in ("NOUN", "PROPN"):

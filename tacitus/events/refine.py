@@ -4,7 +4,8 @@ the country a domestic role takes from where it acts.
 Each is a small rule of the code book applied after the frame has matched and the actors are
 resolved (coder.EventCoder._event runs them in order):
 
-- `refine_code`: a named place captured is territory taken (192), aid of a named kind takes its subcode ("humanitarian aid" 073), peacekeepers
+- `refine_code`: a named place captured is territory taken (192), a threatened military action
+  is force (138) and a legal or economic one is not (130), aid of a named kind takes its subcode ("humanitarian aid" 073), peacekeepers
   arriving are peacekeeping (074), a riot by armed men is force (190), unspecified force by a
   bomb or a suicide bomber is a bombing (183, 1831, 1832);
 - `placed`, `at_home`: police, protesters, civilians, ... with no country of their own take the country
@@ -192,7 +193,31 @@ def _captured_place(code: str, cand: Candidate) -> str:
     return OCCUPY_CODE if target.ent_type in PLACE_ENTS else code
 
 
+# A threatened "action" or "response" is force when military ("threatened military action":
+# 138), and no force when legal, diplomatic or economic ("threatened legal action against": 130).
+THREATENED_ACTS = frozenset({"action", "response", "measure", "step", "countermeasure"})
+MILITARY_KINDS = frozenset({"military", "armed"})
+CIVIL_KINDS = frozenset({"legal", "diplomatic", "economic", "political", "judicial", "punitive", "trade"})
+GENERIC_THREAT = "130"
+FORCE_THREAT = "138"
+
+
+def _threat_kind(code: str, cand: Candidate) -> str:
+    if not code.startswith("13"):
+        return code
+    tree = cand.tree
+    for i in cand.match.tokens:
+        if tree.tokens[i].lemma.lower() not in THREATENED_ACTS:
+            continue
+        kinds = {k.lemma.lower() for k in tree.kids(i, {"amod", "compound"})}
+        if kinds & MILITARY_KINDS and code == GENERIC_THREAT:
+            return FORCE_THREAT
+        if kinds & CIVIL_KINDS and code.startswith(FORCE_THREAT):
+            return GENERIC_THREAT
+    return code
+
+
 def refine_code(code: str, source: Actor | None, cand: Candidate) -> str:
     """The frame's code after the refinements above, in order."""
-    code = _captured_place(code, cand)
+    code = _threat_kind(_captured_place(code, cand), cand)
     return _bombing(_armed_attack(_peacekeeping(_aid_subcode(code, cand), source, cand), source), cand)
