@@ -909,3 +909,10 @@ def test_threats_of_military_action_and_their_conditions(rules, nlp):
     assert code(rules, nlp, "Iran warned of a military response.") == [("IRN", "138", None, "asserted")]
     assert code(rules, nlp, "China threatened to retaliate if Japan released the water.") == [
         ("CHN", "138", "JPN", "asserted"), ("JPN", "0841", None, "hypothetical")]
+
+
+def test_the_two_koreas_are_both(rules, nlp):
+    assert code(rules, nlp, "Officials from the two Koreas met at Panmunjom.") == [
+        ("KORGOV", "040", "PRKGOV", "asserted"), ("PRKGOV", "040", "KORGOV", "asserted")]
+    assert code(rules, nlp, "The United States urged the two Koreas to resume talks.") == [
+        ("USA", "026", "KOR", "asserted"), ("USA", "026", "PRK", "asserted")]

@@ -10,6 +10,7 @@ title and no country is coded only from the dated officials lexicon ("Clinton" i
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -133,7 +134,7 @@ class ActorResolver:
                                   for i, a in zip(heads[1:], found[1:])]
         out: list[Actor] = []
         for i, actor in zip(heads, found):
-            for each in [actor] + self._conjoined_countries(tree, i, actor, ctx):
+            for each in [actor] + self._conjoined_countries(tree, i, actor, ctx) + _other_korea(actor):
                 if each is not None and all(a.code != each.code or a.span != each.span for a in out):
                     out.append(each)
         if not out:
@@ -729,6 +730,17 @@ def _personal(tree: Tree, head: Token, appos: Token) -> bool:
     if head.ent_type in NAME_ENTS or appos.ent_type in NAME_ENTS:
         return True
     return appos.pos == "PROPN" and any(t.ent_type in NAME_ENTS for t in tree.kids(appos.i, {"appos"}))
+
+
+TWO_KOREAS = re.compile(r"\bKoreas\b")
+
+
+def _other_korea(actor: Actor | None) -> list[Actor]:
+    """ "Officials from the two Koreas", "both Koreas": South Korea's and North Korea's (the
+    lexicon reads "Koreas" as KOR, its first reading)."""
+    if actor is None or actor.country != "KOR" or not TWO_KOREAS.search(actor.text):
+        return []
+    return [replace(actor, code="PRK" + actor.code[3:], country="PRK", name="North Korea")]
 
 
 def _as_role(resolved: Resolved, role: str) -> Resolved:
