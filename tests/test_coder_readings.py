@@ -916,3 +916,17 @@ def test_the_two_koreas_are_both(rules, nlp):
         ("KORGOV", "040", "PRKGOV", "asserted"), ("PRKGOV", "040", "KORGOV", "asserted")]
     assert code(rules, nlp, "The United States urged the two Koreas to resume talks.") == [
         ("USA", "026", "KOR", "asserted"), ("USA", "026", "PRK", "asserted")]
+
+
+def test_aid_in_kind_joint_patrols_and_energy_supplies(rules, nlp):
+    # money "in humanitarian aid" is humanitarian aid; rice donated is relief
+    assert code(rules, nlp, "Japan provided $100 million in humanitarian aid to Afghanistan.") == [
+        ("JPN", "073", "AFG", "asserted")]
+    assert code(rules, nlp, "South Korea donated rice to North Korea.") == [("KOR", "073", "PRK", "asserted")]
+    # patrols by two states' troops together are military cooperation
+    assert code(rules, nlp, "American and Philippine troops conducted joint patrols in the South China Sea.") == [
+        ("USAMIL", "062", "PHLMIL", "asserted"), ("PHLMIL", "062", "USAMIL", "asserted")]
+    assert code(rules, nlp, "Qatar agreed to supply Germany with liquefied natural gas.") == [
+        ("QAT", "0311", "DEU", "asserted")]
+    assert code(rules, nlp, "The United States and Vietnam upgraded their relations.") == [
+        ("USA", "054", "VNM", "asserted"), ("VNM", "054", "USA", "asserted")]

@@ -90,7 +90,7 @@ NOUN_MODIFIER_DEPS = frozenset({"acl", "relcl", "amod"})
 SYMMETRIC_ROOTS = frozenset({"04", "06", "19"})  # consult, cooperate materially, fight
 SYMMETRIC_CODES = frozenset({"057", "050"})  # sign a formal agreement; restore or improve relations
 SYMMETRIC_VERBS = frozenset({"agree", "sign", "cooperate", "reconcile", "normalize", "normalise", "negotiate", "exchange", "swap", "trade",
-                             "establish", "restore"})
+                             "establish", "restore", "upgrade"})
 
 
 @dataclass(slots=True)

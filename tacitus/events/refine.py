@@ -143,12 +143,20 @@ def _armed_attack(code: str, source: Actor | None) -> str:
 # refuse (122) and reduce or stop it (162 -> 1621-1623).
 AID_SUBCODES = {"070": "07", "033": "033", "023": "023", "103": "103", "122": "122", "162": "162",
                 "1622": "162"}  # a bare delivery or shipment cut is of arms, unless its kind says otherwise
+MONEY_SUBCODES = {"071": "07", "0331": "033"}  # money given or pledged "in" aid of a kind
 AID_NOUNS = frozenset({"aid", "assistance", "help", "support", "package", "funding", "supply", "delivery", "shipment"})
 
 
 def _aid_subcode(code: str, cand: Candidate) -> str:
     """Aid of a named kind gets its subcode: "provided humanitarian aid to Myanmar" 073,
     "pledged military assistance" 0332."""
+    if code in MONEY_SUBCODES and cand.nominal is None:
+        # "provided $100 million in humanitarian aid": the money is aid of that kind
+        for i in cand.match.tokens:
+            for prep, obj in cand.tree.prep_objects(i):
+                kind = aid_kind(cand.tree, obj.i) if prep == "in" and obj.lemma.lower() in AID_NOUNS else None
+                if kind is not None:
+                    return MONEY_SUBCODES[code] + kind
     prefix = AID_SUBCODES.get(code)
     if prefix is None or cand.nominal is not None:
         return code
