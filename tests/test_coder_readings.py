@@ -930,3 +930,10 @@ def test_aid_in_kind_joint_patrols_and_energy_supplies(rules, nlp):
         ("QAT", "0311", "DEU", "asserted")]
     assert code(rules, nlp, "The United States and Vietnam upgraded their relations.") == [
         ("USA", "054", "VNM", "asserted"), ("VNM", "054", "USA", "asserted")]
+
+
+def test_courts_strike_down_and_plans_are_their_owners(rules, nlp):
+    # "struck down" a plan is a rejection, not an attack; the plan is its possessor's
+    assert code(rules, nlp, "The Supreme Court struck down the president's student loan forgiveness plan.") == [
+        ("JUD", "120", "GOV", "asserted")]
+    assert code(rules, nlp, "China criticised Japan's military spending plan.") == [("CHN", "111", "JPN", "asserted")]

@@ -72,6 +72,10 @@ SITE_NOUNS = frozenset({"base", "camp", "position", "target", "headquarters", "o
                         "post", "barracks", "garrison", "installation", "stronghold", "hideout", "depot",
                         "station", "airport", "airbase", "airfield", "facility"})
 FOREIGN_POSTS = frozenset({"embassy", "consulate"})
+# Plans, decisions and words that are their possessor's: their compound nouns are their topic
+AUTHORED = frozenset({"plan", "decision", "proposal", "policy", "programme", "program", "initiative", "move",
+                      "reform", "bill", "law", "order", "request", "offer", "demand", "statement", "remark",
+                      "comment", "strategy", "agenda", "deal", "visit"})
 # Acts whose "of" phrase is what they are done to, not whose they are ("Egyptian criticism of
 # Hamas leaders" is Egypt's): with an owner of their own, the "of" phrase is left out.
 OBJECTIVE_OF = frozenset({"criticism", "condemnation", "denunciation", "recognition", "invasion", "occupation",
@@ -228,6 +232,9 @@ class ActorResolver:
                    for k in range(*tree.subtree(t.i))}
         # "the Paris climate agreement", "the Astana talks": the venue, not a party
         backers |= {t.i for t in toks if self.names_venue(tree, t, ctx)}
+        if head.lemma.lower() in AUTHORED and any(p.pos != "PRON" for p in tree.kids(head.i, {"poss"})):
+            # "the president's student loan forgiveness plan": the plan's owner, not its topic
+            backers |= {k for c in tree.kids(head.i, {"compound", "amod"}) for k in range(*tree.subtree(c.i))}
         # "US-backed forces", "rebels loyal to Riek Machar": the backer or leader is in the span
         # but is another actor
         resolved = self._resolve([t for t in toks if t.i not in backers], head, ctx)

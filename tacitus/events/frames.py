@@ -55,7 +55,7 @@ LETTING_VERBS = frozenset({"let", "make"})
 IDIOMS = frozenset({
     ("kick", "off"), ("put", "off"), ("set", "off"), ("carry", "on"), ("hold", "off"), ("pull", "off"),
     ("take", "off"), ("write", "off"), ("play", "down"), ("laugh", "off"), ("brush", "off"), ("shake", "off"),
-    ("ward", "off"), ("fend", "off"), ("show", "up"), ("turn", "up"), ("wind", "down"), ("fire", "up"),
+    ("ward", "off"), ("fend", "off"), ("show", "up"), ("turn", "up"), ("wind", "down"), ("fire", "up"), ("strike", "down"),
 })
 HYPHEN_PARTICLES = frozenset({"in", "out", "up", "off", "down", "over"})
 GENERIC_HEADS = frozenset(
