@@ -937,3 +937,13 @@ def test_courts_strike_down_and_plans_are_their_owners(rules, nlp):
     assert code(rules, nlp, "The Supreme Court struck down the president's student loan forgiveness plan.") == [
         ("JUD", "120", "GOV", "asserted")]
     assert code(rules, nlp, "China criticised Japan's military spending plan.") == [("CHN", "111", "JPN", "asserted")]
+
+
+def test_spokesmen_statements_and_prisoner_exchanges(rules, nlp):
+    # a spokesman "for" a body speaks as it; a statement "from" one is its
+    assert code(rules, nlp, "A spokesman for the Israeli military said troops had opened fire on suspects.") == [
+        ("ISRMIL", "193", "CRM", "asserted")]
+    assert code(rules, nlp, "The statement from the Iranian foreign ministry condemned Israel.") == [
+        ("IRNGOV", "111", "ISR", "asserted")]
+    assert code(rules, nlp, "Russia and Ukraine agreed to a prisoner exchange.") == [
+        ("RUS", "0353", "UKR", "asserted"), ("UKR", "0353", "RUS", "asserted")]

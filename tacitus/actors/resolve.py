@@ -72,6 +72,9 @@ SITE_NOUNS = frozenset({"base", "camp", "position", "target", "headquarters", "o
                         "post", "barracks", "garrison", "installation", "stronghold", "hideout", "depot",
                         "station", "airport", "airbase", "airfield", "facility"})
 FOREIGN_POSTS = frozenset({"embassy", "consulate"})
+# Statements whose author is their "from" or "by" phrase, and speakers "for" someone
+STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "letter", "message"})
+SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "mouthpiece"})
 # Plans, decisions and words that are their possessor's: their compound nouns are their topic
 AUTHORED = frozenset({"plan", "decision", "proposal", "policy", "programme", "program", "initiative", "move",
                       "reform", "bill", "law", "order", "request", "offer", "demand", "statement", "remark",
@@ -244,6 +247,17 @@ class ActorResolver:
                 body = self.actor(tree, kid, ctx)
                 if body is not None and body.sector == "IGO":
                     return body
+        if resolved is None and head.lemma.lower() in STATEMENT_NOUNS:
+            # "The statement from the Iranian foreign ministry condemned": its author's
+            author = self._author(tree, head, ("from", "by"), ctx)
+            if author is not None:
+                return _coded(tree, *_trim(toks), author)
+        if (resolved is not None and resolved.country is None and resolved.code == resolved.sector
+                and head.lemma.lower() in SPOKES_NOUNS):
+            # "A spokesman for the Israeli military": who speaks for it
+            author = self._author(tree, head, ("for",), ctx)
+            if author is not None and author.code != author.sector:  # a named body, not "for the government"
+                return _coded(tree, *_trim(toks), author)
         if resolved is None or (head.lemma.lower() in FOREIGN_POSTS and resolved.country is None):
             return None  # "its embassy", "the embassy": whose, the phrase does not say
         if head.lemma.lower() in OPPONENTS and resolved.country is not None and resolved.sector != OPPOSITION:
@@ -318,6 +332,14 @@ class ActorResolver:
                 found = self.actor(tree, obj, ctx)
                 if found is not None and found.country is not None and found.code == found.country + role:
                     return found
+        return None
+
+    def _author(self, tree: Tree, head: Token, preps: tuple[str, ...], ctx: DocContext) -> Resolved | None:
+        """The actor of the first of `preps` phrases on `head` that names one."""
+        for lemma, obj in tree.prep_objects(head.i):
+            found = self.actor(tree, obj, ctx) if lemma in preps else None
+            if found is not None:
+                return Resolved(found.code, found.country, found.sector, found.name)
         return None
 
     def _sender(self, tree: Tree, head: Token, ctx: DocContext) -> Resolved | None:
