@@ -947,3 +947,9 @@ def test_spokesmen_statements_and_prisoner_exchanges(rules, nlp):
         ("IRNGOV", "111", "ISR", "asserted")]
     assert code(rules, nlp, "Russia and Ukraine agreed to a prisoner exchange.") == [
         ("RUS", "0353", "UKR", "asserted"), ("UKR", "0353", "RUS", "asserted")]
+
+
+def test_threatened_interventions_and_members_taken_back(rules, nlp):
+    assert code(rules, nlp, "The Arab League readmitted Syria after a 12-year suspension.") == [
+        ("IGOMEAARL", "050", "SYR", "asserted")]
+    assert code(rules, nlp, "ECOWAS threatened military intervention.") == [("IGOWAFWAS", "138", None, "asserted")]
