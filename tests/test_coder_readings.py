@@ -952,4 +952,4 @@ def test_spokesmen_statements_and_prisoner_exchanges(rules, nlp):
 def test_threatened_interventions_and_members_taken_back(rules, nlp):
     assert code(rules, nlp, "The Arab League readmitted Syria after a 12-year suspension.") == [
         ("IGOMEAARL", "050", "SYR", "asserted")]
-    assert code(rules, nlp, "ECOWAS threatened military intervention.") == [("IGOWAFWAS", "138", None, "asserted")]
+    assert code(rules, nlp, "ECOWAS threatened military intervention in Niger.") == [("IGOWAFWAS", "138", "NER", "asserted")]
