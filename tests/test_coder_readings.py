@@ -953,3 +953,18 @@ def test_threatened_interventions_and_members_taken_back(rules, nlp):
     assert code(rules, nlp, "The Arab League readmitted Syria after a 12-year suspension.") == [
         ("IGOMEAARL", "050", "SYR", "asserted")]
     assert code(rules, nlp, "ECOWAS threatened military intervention in Niger.") == [("IGOWAFWAS", "138", "NER", "asserted")]
+
+
+def test_conditional_sanctions_reported_news_and_regions(rules, nlp):
+    # "could impose sanctions ... if": a conditional threat of sanctions, as "will impose" is
+    assert code(rules, nlp, "China could impose sanctions on Lithuania if it allows Taiwan to open an office.") == [
+        ("CHN", "1312", "LTU", "hypothetical"), ("TWN", "050", None, "hypothetical")]
+    # a clause told before "warned" is news reported, not the content of a warning; a region
+    # named alone is the region
+    assert code(rules, nlp, "Russia may cut gas supplies to Europe, analysts warned.") == [
+        ("RUS", "1623", "EUR", "hypothetical")]
+    # the minister who speaks after what he reports speaks for the state he reports on
+    assert code(rules, nlp, "Iran will retaliate, the foreign minister warned.") == [
+        ("IRN", "190", None, "intended"), ("IRNGOV", "130", None, "asserted")]
+    assert code(rules, nlp, "Israel will not stop the war, the defence minister said.") == [
+        ("ISR", "1246", None, "asserted")]

@@ -498,6 +498,10 @@ class ActorResolver:
             # a bare name is not coded at all.
             if role:
                 return Resolved(code=role, country=None, sector=role[:3], name=person)
+            # ... and a region named alone is the region ("cut gas supplies to Europe": EUR)
+            region = next((e for e in entries if e.kind == "region" and e.code == e.country), None)
+            if region is not None and len(entries) == 1 and head.pos == "PROPN":
+                return Resolved(code=region.code, country=None, sector=None, name=region.name)
             return None
         if person and role is None:
             # "Russian leader Vladimir Putin": no title gives the role, the officials table does

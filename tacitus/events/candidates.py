@@ -175,7 +175,7 @@ def find_candidates(
         and not (_purpose(tree, c.verb) and roots.get(c.verb.head) == c.match.frame.code[:2])
         and not stopped_message(tree.tokens, c.verb)  # "blocked a statement condemning X"
         and not (c.verb.i in vehicles and c.match.frame.code[:2] in VEHICLE_ROOTS)
-        and not (_content_clause(tree, c.verb) and _governor(tree, c.verb) in content)
+        and not (_content_clause(tree, c.verb) and _governor(tree, c.verb) in content and not _reported_before(tree, c.verb))
         and not (purpose_of_help(tree, c.verb) and c.verb.head in givers)
         and not (c.loose is not None and c.verb.i in supports)
     ]
@@ -313,6 +313,12 @@ def _content_clause(tree: Tree, verb: Token) -> bool:
     if verb.dep == "pcomp":
         return tree.tokens[verb.head].lemma.lower() == "against"
     return verb.dep in ("xcomp", "ccomp") or tree.for_clause(verb.i)
+
+
+def _reported_before(tree: Tree, verb: Token) -> bool:
+    """A clause reported before its verb ("Russia may cut gas supplies, analysts warned") is news
+    told, not what a warning or demand asks."""
+    return verb.dep == "ccomp" and verb.i < verb.head
 
 
 def _governor(tree: Tree, verb: Token) -> int:

@@ -257,7 +257,7 @@ class EventCoder:
             if src_tok is not None and tgt_tok is not None and tgt_tok.i == src_tok.i:
                 tgt_tok = tree.kid(verb, {"nsubjpass"})  # ... and those expelled its target
         sources = self.resolver.actors(tree, src_tok, ctx) if src_tok is not None else []
-        sources = [self._speakers_own(cand, s, ctx) for s in sources]
+        sources = [self._speakers_own(cand, self._inverted_speaker(cand, s, ctx), ctx) for s in sources]
         targets = self.resolver.actors(tree, tgt_tok, ctx) if tgt_tok is not None else []
         if not targets and tgt_tok is not None and (match.frame.code[:2] in PLACE_TARGET_ROOTS
                                                     or match.frame.code in PLACE_TARGET_CODES):
@@ -325,6 +325,19 @@ class EventCoder:
         for said in self.resolver.actors(tree, speaker, ctx) if speaker is not None else []:
             if said.country is not None and said.sector == actor.sector:
                 return placed(actor, said.country)
+        return actor
+
+    def _inverted_speaker(self, cand: Candidate, actor: Actor, ctx: DocContext) -> Actor:
+        """A role with no country that speaks after what it reports speaks for the state it
+        reports on: "Iran will retaliate, the foreign minister warned" (IRNGOV)."""
+        if actor.country is not None or actor.sector is None or actor.code != actor.sector:
+            return actor
+        tree, verb = cand.tree, cand.verb
+        for clause in tree.kids(verb.i, {"ccomp"}):
+            subject = tree.subject(clause.i) if clause.i < verb.i else None
+            states = [a for a in self.resolver.actors(tree, subject, ctx) if a.country and a.code in (a.country, a.country + "GOV")] if subject is not None else []
+            if len(states) == 1:
+                return placed(actor, states[0].country)
         return actor
 
     def _attack_doer(self, cand: Candidate) -> Token | None:
