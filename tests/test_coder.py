@@ -105,7 +105,7 @@ CASES = [
     # generic agents: striking employees are labour, suicide bombers rebels
     ("Hundreds of employees in Papua stopped work on Monday.", [("LAB", "143", None, "2004-03-01", "asserted")]),
     # "to assist X" says whom a gift is for: X is its target, and the clause no event of its own
-    ("The U.S. government donated 250 ventilators on Monday to assist Ethiopia.", [("USAGOV", "070", "ETH", "2004-03-01", "asserted")]),
+    ("The U.S. government donated 250 ventilators on Monday to assist Ethiopia.", [("USAGOV", "073", "ETH", "2004-03-01", "asserted")]),
     ("Britain provided 10 million pounds in aid on Monday to support Syrian refugees.", [("GBR", "071", "SYRREF", "2004-03-01", "asserted")]),
     # a failed attempt is coded as the refusal of what was not reached, and it happened
     ("The United States and South Korea failed on Monday to reach agreement on a trade deal.",
@@ -115,7 +115,7 @@ CASES = [
     ("Germany gave 352.5 million euros to Ethiopia on Monday.", [("DEU", "071", "ETH", "2004-03-01", "asserted")]),
     ("Japan gave 5 million kroner to Kenya on Monday.", [("JPN", "071", "KEN", "2004-03-01", "asserted")]),
     ("Japan contributed 10 million dollars to the UN on Monday.", [("JPN", "071", "IGOUNO", "2004-03-01", "asserted")]),
-    ("Japan continued its work in Africa on Monday by donating medical supplies to Kenya.", [("JPN", "070", "KEN", "2004-03-01", "asserted")]),
+    ("Japan continued its work in Africa on Monday by donating medical supplies to Kenya.", [("JPN", "073", "KEN", "2004-03-01", "asserted")]),
     ("Britain sent doctors to Sierra Leone on Monday to fight the Ebola epidemic.", [("GBR", "073", "SLE", "2004-03-01", "asserted")]),
     # "let/set free X" is a release, however the small model parses it
     ("Russia set free two Ukrainian sailors on Monday.", [("RUS", "0841", "UKRMIL", "2004-03-01", "asserted")]),
