@@ -968,3 +968,10 @@ def test_conditional_sanctions_reported_news_and_regions(rules, nlp):
         ("IRN", "190", None, "intended"), ("IRNGOV", "130", None, "asserted")]
     assert code(rules, nlp, "Israel will not stop the war, the defence minister said.") == [
         ("ISR", "1246", None, "asserted")]
+
+
+def test_force_kept_up_and_a_second_reported_act(rules, nlp):
+    assert code(rules, nlp, "Israel intensified its attacks on Gaza.") == [("ISR", "190", "PSE", "asserted")]
+    # the speaker's own troops in both acts it reports
+    assert code(rules, nlp, "The Nigerian military said its troops had killed 45 Boko Haram insurgents and rescued 30 hostages.") == [
+        ("NGAMIL", "190", "NGAINSBKH", "asserted"), ("NGAMIL", "073", "CVL", "asserted")]

@@ -317,8 +317,8 @@ class EventCoder:
         if actor.country is not None or actor.sector is None or actor.code != actor.sector:
             return actor
         tree, j = cand.tree, cand.verb.i
-        while tree.tokens[j].dep == "ccomp" and tree.tokens[j].head != j:
-            j = tree.tokens[j].head
+        while tree.tokens[j].dep in ("ccomp", "conj") and tree.tokens[j].head != j:
+            j = tree.tokens[j].head  # ... also a second reported act: "had killed 45 ... and rescued 30 hostages"
         if j == cand.verb.i or tree.tokens[j].lemma.lower() not in SPEECH_VERBS:
             return actor
         speaker = tree.subject(j)
