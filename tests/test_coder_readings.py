@@ -975,3 +975,9 @@ def test_force_kept_up_and_a_second_reported_act(rules, nlp):
     # the speaker's own troops in both acts it reports
     assert code(rules, nlp, "The Nigerian military said its troops had killed 45 Boko Haram insurgents and rescued 30 hostages.") == [
         ("NGAMIL", "190", "NGAINSBKH", "asserted"), ("NGAMIL", "073", "CVL", "asserted")]
+
+
+def test_a_participle_after_a_marked_clause_is_the_main_clauses(rules, nlp):
+    assert code(rules, nlp, "The Chinese foreign ministry lodged stern representations with Washington after a US "
+                "warship sailed through the Taiwan Strait, calling the transit a provocation.") == [
+        ("CHNGOV", "114", "USA", "asserted"), ("CHNGOV", "111", None, "asserted")]

@@ -127,6 +127,10 @@ class Tree:
                 continue
             if tok.dep in ("conj", "xcomp", "advcl", "acomp") and tok.head != j:
                 j = tok.head
+                if tok.dep == "advcl" and tok.tag == "VBG" and self._marked_clause(j):
+                    # "lodged representations after a US warship sailed ..., [calling] the transit a
+                    # provocation": a participle after a marked clause is the main clause's
+                    j = self.sentence.tokens[j].head
                 continue
             carrier = message_carrier(self.sentence.tokens, tok)
             if carrier is not None:
@@ -164,6 +168,13 @@ class Tree:
         lo = self.subtree(subj.i)[0]
         before = self.sentence.tokens[lo - 1] if lo > 0 else None
         return subj.pos == "PROPN" and not (before is not None and before.pos == "ADP" and not self.children[before.i])
+
+    def _marked_clause(self, i: int) -> bool:
+        """An adverbial clause with a temporal or causal mark ("after", "when", "because")."""
+        tok = self.sentence.tokens[i]
+        return tok.dep == "advcl" and tok.head != i and any(
+            m.text.lower() in ("after", "before", "when", "while", "as", "because", "since", "once")
+            for m in self.kids(i, {"mark"}))
 
     def agent(self, verb: int) -> Token | None:
         """The "by" phrase of a passive verb: its object; or, when the small model hangs it on
