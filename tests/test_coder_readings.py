@@ -981,3 +981,11 @@ def test_a_participle_after_a_marked_clause_is_the_main_clauses(rules, nlp):
     assert code(rules, nlp, "The Chinese foreign ministry lodged stern representations with Washington after a US "
                 "warship sailed through the Taiwan Strait, calling the transit a provocation.") == [
         ("CHNGOV", "114", "USA", "asserted"), ("CHNGOV", "111", None, "asserted")]
+
+
+def test_where_an_alleged_act_was_is_no_target_of_the_accusation(rules, nlp):
+    assert code(rules, nlp, "A French lawyer filed a lawsuit against Saudi Crown Prince Mohammed bin Salman, "
+                "accusing him of complicity in torture in Yemen.") == [
+        ("FRA", "115", "SAUGOV", "asserted"), ("FRA", "112", None, "asserted")]
+    # ... but what is condemned "in" a country is that country's
+    assert code(rules, nlp, "The United Nations condemned the coup in Niger.") == [("IGOUNO", "111", "NER", "asserted")]

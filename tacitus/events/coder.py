@@ -530,6 +530,8 @@ class EventCoder:
                 placed = self._place_target(cand, tree.tokens[i], ctx) if i != cand.verb.i and i not in skip else []
                 if placed:
                     return placed
+        if cand.match.frame.code.startswith(ACCUSATION):
+            return []  # "accusing him of complicity in torture in Yemen": where the alleged act was
         # Last resort for a one-sided act: the country it is done in ("lifted restrictions on
         # visits to relatives in Cuba", "imposed blockades on towns in the West Bank").
         lo, hi = tree.subtree(cand.verb.i)
@@ -661,6 +663,7 @@ STATE_VENUES = frozenset({"GOV", "LEG", "JUD", "IGO"})
 # What the sentence reports first (its main verb) over what it mentions on the way (a
 # relative clause, a modifier): "the forces, which had attacked X, withdrew".
 EXPELLING = frozenset({"expel", "deport"})
+ACCUSATION = "112"  # accusations
 DEESCALATION = "087"
 CLAUSE_WEIGHT = {"ROOT": 0.15, "relcl": -0.15, "acl": -0.15}
 # A clause saying what came before or around the news is its background.
