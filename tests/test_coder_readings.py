@@ -986,6 +986,9 @@ def test_a_participle_after_a_marked_clause_is_the_main_clauses(rules, nlp):
 def test_where_an_alleged_act_was_is_no_target_of_the_accusation(rules, nlp):
     assert code(rules, nlp, "A French lawyer filed a lawsuit against Saudi Crown Prince Mohammed bin Salman, "
                 "accusing him of complicity in torture in Yemen.") == [
-        ("FRA", "115", "SAUGOV", "asserted"), ("FRA", "112", None, "asserted")]
+        ("FRA", "115", "SAUGOV", "asserted"), ("FRA", "112", "SAUGOV", "asserted")]
+    # "him" is the one the lawsuit is against
+    assert code(rules, nlp, "The US imposed sanctions on Iran, accusing it of supporting terrorism.") == [
+        ("USA", "163", "IRN", "asserted"), ("USA", "112", "IRN", "asserted")]
     # ... but what is condemned "in" a country is that country's
     assert code(rules, nlp, "The United Nations condemned the coup in Niger.") == [("IGOUNO", "111", "NER", "asserted")]

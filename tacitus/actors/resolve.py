@@ -52,7 +52,8 @@ TEAM_HEADS = frozenset({"team", "squad", "side", "eleven", "club", "player", "pl
 SPORTS = frozenset("cricket football soccer rugby hockey basketball tennis baseball volleyball handball "
                    "olympic golf chess polo swimming athletics gymnastics".split())
 RELATION_PREPS = frozenset({"with", "against", "on", "to", "at"})
-RELATION_NOUNS = frozenset({"tie", "relation", "relationship", "contact", "talk", "dialogue", "agreement", "deal"})
+RELATION_NOUNS = frozenset({"tie", "relation", "relationship", "contact", "talk", "dialogue", "agreement", "deal",
+                            "lawsuit", "suit", "complaint", "case", "charge", "sanction", "protest"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us"})
 # "his country", "their government": the state of whoever the pronoun stands for
 OWN_STATE_NOUNS = frozenset({"country", "nation", "government"})
