@@ -992,3 +992,7 @@ def test_where_an_alleged_act_was_is_no_target_of_the_accusation(rules, nlp):
         ("USA", "163", "IRN", "asserted"), ("USA", "112", "IRN", "asserted")]
     # ... but what is condemned "in" a country is that country's
     assert code(rules, nlp, "The United Nations condemned the coup in Niger.") == [("IGOUNO", "111", "NER", "asserted")]
+
+
+def test_troops_that_deploy_along_a_border(rules, nlp):
+    assert code(rules, nlp, "Lebanese troops deployed along the border with Israel.") == [("LBNMIL", "154", "ISR", "asserted")]

@@ -37,7 +37,7 @@ from .syntax import OBJECT_DEPS, PARTICLE_PREPS, PASSIVE_SUBJECT_DEPS, Tree
 
 PREPOSITIONS = frozenset(
     "with to for on against from into in at of over about by toward towards between among "
-    "across through upon under within without as during".split()
+    "across through upon under within without as during along near".split()
 )
 # Nouns that take their sense from a compound modifier: "shelter materials" are shelter,
 # "relief items" relief, "curfew hours" the curfew, a "ceasefire agreement" the ceasefire.
