@@ -996,3 +996,9 @@ def test_where_an_alleged_act_was_is_no_target_of_the_accusation(rules, nlp):
 
 def test_troops_that_deploy_along_a_border(rules, nlp):
     assert code(rules, nlp, "Lebanese troops deployed along the border with Israel.") == [("LBNMIL", "154", "ISR", "asserted")]
+
+
+def test_barred_and_stripped_are_administrative_sanctions(rules, nlp):
+    assert code(rules, nlp, "Israel barred the UN Secretary-General from entering the country.") == [
+        ("ISR", "172", "IGOUNO", "asserted")]
+    assert code(rules, nlp, "Nicaragua stripped 94 opponents of their citizenship.") == [("NIC", "172", None, "asserted")]
