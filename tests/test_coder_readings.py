@@ -1002,3 +1002,6 @@ def test_barred_and_stripped_are_administrative_sanctions(rules, nlp):
     assert code(rules, nlp, "Israel barred the UN Secretary-General from entering the country.") == [
         ("ISR", "172", "IGOUNO", "asserted")]
     assert code(rules, nlp, "Nicaragua stripped 94 opponents of their citizenship.") == [("NIC", "172", None, "asserted")]
+    # the "by" phrase the small model hangs on "from running" is still the doer
+    assert code(rules, nlp, "The Venezuelan opposition leader was barred from running by the electoral council.") == [
+        ("GOV", "172", "VENOPP", "asserted")]

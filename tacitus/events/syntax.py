@@ -186,7 +186,7 @@ class Tree:
         if not self.is_passive(verb):
             return None
         preps = [p for p in self.kids(verb, {"prep"}) if p.i > verb]
-        obj = self.kid(preps[-1].i, {"pobj"}) if preps else None
+        obj = self.kid(preps[-1].i, {"pobj", "pcomp"}) if preps else None  # ... or "from running [by the council]"
         for by in self.kids(obj.i, {"prep"}) if obj is not None else []:
             if by.text.lower() == "by":
                 found = self.kid(by.i, {"pobj"})
