@@ -314,7 +314,7 @@ class EventCoder:
     def _speakers_own(self, cand: Candidate, actor: Actor, ctx: DocContext) -> Actor:
         """A role with no country in what a speaker of that role with a country reports is the
         speaker's own: "The Nigerian army said troops had killed 30 fighters" (NGAMIL)."""
-        if actor.country is not None or actor.sector is None or actor.code != actor.sector:
+        if not _role_only(actor):
             return actor
         tree, j = cand.tree, cand.verb.i
         while tree.tokens[j].dep in ("ccomp", "conj") and tree.tokens[j].head != j:
@@ -330,12 +330,13 @@ class EventCoder:
     def _inverted_speaker(self, cand: Candidate, actor: Actor, ctx: DocContext) -> Actor:
         """A role with no country that speaks after what it reports speaks for the state it
         reports on: "Iran will retaliate, the foreign minister warned" (IRNGOV)."""
-        if actor.country is not None or actor.sector is None or actor.code != actor.sector:
+        if not _role_only(actor):
             return actor
         tree, verb = cand.tree, cand.verb
         for clause in tree.kids(verb.i, {"ccomp"}):
             subject = tree.subject(clause.i) if clause.i < verb.i else None
-            states = [a for a in self.resolver.actors(tree, subject, ctx) if a.country and a.code in (a.country, a.country + "GOV")] if subject is not None else []
+            found = self.resolver.actors(tree, subject, ctx) if subject is not None else []
+            states = [a for a in found if a.country and a.code in (a.country, a.country + "GOV")]
             if len(states) == 1:
                 return placed(actor, states[0].country)
         return actor
@@ -700,6 +701,11 @@ def _in_other_clause(tree: Tree, i: int, verb: int) -> bool:
             return True  # ... but "provided $400 million [to promote democracy in Cuba]" is one act
         i = tok.head
     return False
+
+
+def _role_only(actor: Actor) -> bool:
+    """A role with no country of its own ("troops": MIL, "the foreign minister": GOV)."""
+    return actor.country is None and actor.sector is not None and actor.code == actor.sector
 
 
 def _named(actor: Actor | None) -> bool:
