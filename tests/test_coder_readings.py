@@ -1005,3 +1005,16 @@ def test_barred_and_stripped_are_administrative_sanctions(rules, nlp):
     # the "by" phrase the small model hangs on "from running" is still the doer
     assert code(rules, nlp, "The Venezuelan opposition leader was barred from running by the electoral council.") == [
         ("GOV", "172", "VENOPP", "asserted")]
+
+
+def test_people_freed_or_killed_with_no_doer_are_placed_where_it_happened(rules, nlp):
+    assert code(rules, nlp, "Hundreds of political prisoners have been released in Tripoli.") == [
+        (None, "0841", "LBYOPP", "asserted")]
+    assert code(rules, nlp, "Five civilians were killed in Kabul.") == [(None, "190", "AFGCVL", "asserted")]
+
+
+def test_curfew_hours_eased_and_refugees_taken_in(rules, nlp):
+    # "eased curfew hours", with the hours parsed as an adverb, eases the curfew
+    assert code(rules, nlp, "Saudi Arabia eased curfew hours it had imposed on several cities.") == [
+        ("SAU", "0813", None, "asserted")]
+    assert code(rules, nlp, "Germany accepted 500 Afghan refugees.") == [("DEU", "075", "AFGREF", "asserted")]

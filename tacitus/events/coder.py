@@ -274,14 +274,14 @@ class EventCoder:
                 # with no country of their own placed where it struck ("A bomb exploded in a
                 # market in Kabul, killing eight people": AFGCVL)
                 targets = self._fallback_targets(cand, src_tok, ctx)
-                if any(not _named(t) for t in targets):
-                    located = self.places.locate(cand.sentence, tree, _anchor(cand), ctx.countries_by_mentions())
-                    country = located.place.country if located is not None and located.how == "locative" else None
-                    targets = [at_home(t, country) for t in targets]
             elif not targets and src_tok is None and tgt_tok is None and tree.is_passive(verb):
                 # "A Turkish soldier was killed": a frame that names its noun ("kill soldier")
                 # leaves the slot empty; the passive subject it names is whom it was done to
                 targets = self._fallback_targets(cand, None, ctx)
+            if any(not _named(t) for t in targets):
+                # "Hundreds of political prisoners have been released in Tripoli": people with no
+                # country of their own, placed where it was done to them
+                targets = [at_home(t, self._locative_country(cand, ctx)) for t in targets]
             return [(None, t) for t in targets if _named(t)]
         if targets and tgt_tok is not None and match.frame.code[:2] not in VICTIM_ROOTS and _own_people(tree, tgt_tok, sources, targets):
             # "warned their populations about the prince": the warning is about the prince
@@ -326,6 +326,11 @@ class EventCoder:
             if said.country is not None and said.sector == actor.sector:
                 return placed(actor, said.country)
         return actor
+
+    def _locative_country(self, cand: Candidate, ctx: DocContext) -> str | None:
+        """The country of the place the candidate's own clause names ("in Kabul": AFG)."""
+        located = self.places.locate(cand.sentence, cand.tree, _anchor(cand), ctx.countries_by_mentions())
+        return located.place.country if located is not None and located.how == "locative" else None
 
     def _inverted_speaker(self, cand: Candidate, actor: Actor, ctx: DocContext) -> Actor:
         """A role with no country that speaks after what it reports speaks for the state it

@@ -452,7 +452,9 @@ def _is_participle_modifier(tree: Tree, verb: int) -> bool:
 
 def _object_noun(tree: Tree, head: int, lemmas: tuple[str, ...], passive: bool) -> Token | None:
     # an adjective predicate is the object word of a copula ("is skeptical about", "remains hopeful")
-    deps = OBJECT_DEPS | {"acomp"} | (PASSIVE_SUBJECT_DEPS if passive else frozenset())
+    # ... and a noun the small model makes an adverb ("eased [curfew hours]": npadvmod), when it
+    # is the frame's own word
+    deps = OBJECT_DEPS | {"acomp", "npadvmod"} | (PASSIVE_SUBJECT_DEPS if passive else frozenset())
     candidates = tree.kids(head, deps) or [t for t in [_misparsed_object(tree, head)] if t is not None]
     # "cordoned off the area" parsed off(prep) -> area: the particle's object is the verb's
     candidates = candidates or [o for _, o in _particle_objects(tree, head)]
