@@ -1018,3 +1018,8 @@ def test_curfew_hours_eased_and_refugees_taken_in(rules, nlp):
     assert code(rules, nlp, "Saudi Arabia eased curfew hours it had imposed on several cities.") == [
         ("SAU", "0813", None, "asserted")]
     assert code(rules, nlp, "Germany accepted 500 Afghan refugees.") == [("DEU", "075", "AFGREF", "asserted")]
+
+
+def test_hyphenated_names_and_surnames_with_their_article(rules, nlp):
+    # the small model splits "Hezb-e-Islami" into five tokens, three of them subjects
+    assert code(rules, nlp, "Hezb-e-Islami threatened to shell Kabul.") == [("AFGREBHIG", "1384", "AFG", "asserted")]

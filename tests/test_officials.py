@@ -317,3 +317,10 @@ def test_the_docs_coverage_table_matches_the_table(index, repo_dir):
     assert documented == dict(Counter(o.country for o in index.all()))
     for role in ROLES:
         assert f"`{role}`" in doc
+
+
+def test_a_surname_with_its_arabic_article_is_the_surname(index):
+    # the table lists "Sarraj" as an alias; the press writes "al-Sarraj" and "el-Sisi"
+    assert [o.code for o in index.lookup("al-Sarraj", date(2018, 1, 1))] == ["LBYGOV", "LBYGOV"]
+    assert [o.code for o in index.lookup("el-Sisi", date(2018, 1, 1))] == ["EGYGOV"]
+    assert index.lookup("al-Nobody", date(2018, 1, 1)) == []

@@ -78,6 +78,10 @@ class Official:
         return (self.name, *self.aliases)
 
 
+# Articles that lead Arabic surnames ("al-Sarraj", "el-Sisi", "ad-Dawla")
+ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
+
+
 def name_key(text: str) -> str:
     """Normalise a name for matching: case, accents, hyphens, dots and spacing do not count.
 
@@ -106,7 +110,11 @@ class OfficialsIndex:
 
         Without a date every term of everyone with that name comes back, in table order.
         """
-        found = self._by_key.get(name_key(name), [])
+        key = name_key(name)
+        found = self._by_key.get(key, [])
+        if not found and key.split(" ", 1)[0] in ARTICLES and " " in key:
+            # "al-Sarraj", "el-Sisi": a surname with its article is the surname
+            found = self._by_key.get(key.split(" ", 1)[1], [])
         if on is None:
             return list(found)
         return [o for o in found if o.in_office(on)]

@@ -224,6 +224,7 @@ class ActorResolver:
         # an embassy stands in another state's capital: its place is not its country
         idx = np_tokens(tree, head.i, places=(self.agent_sector(head) is not None or head.lemma.lower() in SITE_NOUNS)
                         and head.lemma.lower() not in FOREIGN_POSTS)
+        idx = _whole_words(tree, idx, head.i)
         if head.lemma.lower() in OBJECTIVE_OF and tree.kids(head.i, {"poss", "amod", "compound"}):
             # "Australian criticism [of its military operations]": the act's object is not its owner
             inner = {k for p in tree.kids(head.i, {"prep"}) if p.lemma.lower() == "of" for k in range(*tree.subtree(p.i))}
@@ -767,6 +768,20 @@ def _personal(tree: Tree, head: Token, appos: Token) -> bool:
 
 
 TWO_KOREAS = re.compile(r"\bKoreas\b")
+
+
+def _whole_words(tree: Tree, idx: list[int], head: int) -> list[int]:
+    """The phrase with the rest of a hyphenated name its head is part of: the small model splits
+    "Hezb-e-Islami" into five tokens and makes "Islami" a subject of its own."""
+    toks = tree.tokens
+    lo = hi = head
+    while lo > 0 and not toks[lo - 1].ws and (toks[lo].text == "-" or toks[lo - 1].text == "-"):
+        lo -= 1
+    while hi + 1 < len(toks) and not toks[hi].ws and (toks[hi].text == "-" or toks[hi + 1].text == "-"):
+        hi += 1
+    if lo == hi or toks[head].pos != "PROPN":
+        return idx
+    return sorted(set(idx) | set(range(lo, hi + 1)))
 
 
 def _other_korea(actor: Actor | None) -> list[Actor]:
