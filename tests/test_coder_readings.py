@@ -1023,3 +1023,10 @@ def test_curfew_hours_eased_and_refugees_taken_in(rules, nlp):
 def test_hyphenated_names_and_surnames_with_their_article(rules, nlp):
     # the small model splits "Hezb-e-Islami" into five tokens, three of them subjects
     assert code(rules, nlp, "Hezb-e-Islami threatened to shell Kabul.") == [("AFGREBHIG", "1384", "AFG", "asserted")]
+
+
+def test_visits_made_to_give_aid_and_visitors_away_from_home(rules, nlp):
+    # a visit whose purpose is aid is the aid; a visitor is not placed where it went
+    assert code(rules, nlp, "A Chinese medical team arrived in Gaza to provide humanitarian assistance.") == [
+        ("CHN", "073", "PSE", "asserted"), ("CHN", "0333", None, "intended")]
+    assert code(rules, nlp, "The minister arrived in Kabul to discuss security.") == [("GOV", "042", "AFG", "asserted")]

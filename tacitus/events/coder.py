@@ -591,7 +591,10 @@ class EventCoder:
         self, doc: Document, cand: Candidate, context: Context, source: Actor | None, target: Actor | None, code: str
     ) -> Event:
         code = refine_code(code, source, cand)
-        source, target = at_home(source, context.local_country), at_home(target, context.local_country)
+        # a visitor is where it went, not at home ("The minister arrived in Kabul": GOV, not AFGGOV)
+        visiting = code in VISIT_CODES
+        source = source if visiting else at_home(source, context.local_country)
+        target = at_home(target, context.local_country)
         target = repressed_at_home(code, source, target)
         source = police_of_their_country(code, source, target)
         code = police_at_home(code, source, target, cand)
@@ -669,6 +672,7 @@ STATE_VENUES = frozenset({"GOV", "LEG", "JUD", "IGO"})
 # What the sentence reports first (its main verb) over what it mentions on the way (a
 # relative clause, a modifier): "the forces, which had attacked X, withdrew".
 EXPELLING = frozenset({"expel", "deport"})
+VISIT_CODES = frozenset({"042", "036"})  # a visit made or intended
 ACCUSATION = "112"  # accusations
 DEESCALATION = "087"
 CLAUSE_WEIGHT = {"ROOT": 0.15, "relcl": -0.15, "acl": -0.15}

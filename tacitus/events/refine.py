@@ -4,7 +4,8 @@ the country a domestic role takes from where it acts.
 Each is a small rule of the code book applied after the frame has matched and the actors are
 resolved (coder.EventCoder._event runs them in order):
 
-- `refine_code`: a named place captured is territory taken (192), a threatened military action
+- `refine_code`: a visit made to give aid is the aid (07x), a named place captured is territory
+  taken (192), a threatened military action
   is force (138) and a legal or economic one is not (130), aid of a named kind takes its subcode ("humanitarian aid" 073), peacekeepers
   arriving are peacekeeping (074), a riot by armed men is force (190), unspecified force by a
   bomb or a suicide bomber is a bombing (183, 1831, 1832);
@@ -132,6 +133,27 @@ def _peacekeeping(code: str, source: Actor | None, cand: Candidate) -> str:
     return code
 
 
+def _aid_travel(code: str, cand: Candidate) -> str:
+    """A visit whose purpose is to give aid is the aid ("arrived in Nepal to help deliver aid":
+    070, the kind of aid named refining it further)."""
+    if code not in PEACEKEEPING_TRAVEL or cand.nominal is not None:
+        return code
+    tree = cand.tree
+    for clause in tree.kids(cand.verb.i, {"advcl", "xcomp"}):
+        if not tree.infinitive(clause.i) and not any(tree.infinitive(k.i) for k in tree.kids(clause.i, {"xcomp"})):
+            continue
+        lo, hi = tree.subtree(clause.i)
+        words = {t.lemma.lower() for t in tree.tokens[lo:hi]}
+        if words & AID_GIVING and words & AID_NOUNS:
+            kinds = [aid_kind(tree, t.i) for t in tree.tokens[lo:hi] if t.lemma.lower() in AID_NOUNS]
+            kind = next((k for k in kinds if k is not None), None)
+            return "07" + kind if kind is not None else "070"
+    return code
+
+
+AID_GIVING = frozenset({"deliver", "provide", "distribute", "bring", "supply", "give"})
+
+
 def _armed_attack(code: str, source: Actor | None) -> str:
     """A riot's frames ("attacked a police station", "torched vehicles", 145) done by armed men
     are force, not a protest: 190."""
@@ -228,4 +250,5 @@ def _threat_kind(code: str, cand: Candidate) -> str:
 def refine_code(code: str, source: Actor | None, cand: Candidate) -> str:
     """The frame's code after the refinements above, in order."""
     code = _threat_kind(_captured_place(code, cand), cand)
-    return _bombing(_armed_attack(_peacekeeping(_aid_subcode(code, cand), source, cand), source), cand)
+    code = _aid_travel(_peacekeeping(_aid_subcode(code, cand), source, cand), cand)
+    return _bombing(_armed_attack(code, source), cand)
