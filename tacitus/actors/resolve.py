@@ -254,8 +254,7 @@ class ActorResolver:
             author = self._author(tree, head, ("from", "by"), ctx)
             if author is not None:
                 return _coded(tree, *_trim(toks), author)
-        if (resolved is not None and resolved.country is None and resolved.code == resolved.sector
-                and head.lemma.lower() in SPOKES_NOUNS):
+        if resolved is not None and role_only(resolved) and head.lemma.lower() in SPOKES_NOUNS:
             # "A spokesman for the Israeli military": who speaks for it
             author = self._author(tree, head, ("for",), ctx)
             if author is not None and author.code != author.sector:  # a named body, not "for the government"
@@ -265,11 +264,11 @@ class ActorResolver:
         if head.lemma.lower() in OPPONENTS and resolved.country is not None and resolved.sector != OPPOSITION:
             # "(political) opponents of the Maldives government": the opposition in that state
             resolved = _as_role(resolved, OPPOSITION)
-        if resolved.country is None and resolved.code == resolved.sector and head.lemma.lower() in ENVOY_NOUNS:
+        if role_only(resolved) and head.lemma.lower() in ENVOY_NOUNS:
             sender = self._sender(tree, head, ctx)  # "a delegation from the Taliban": AFGREBTAL
             if sender is not None:
                 return _coded(tree, *_trim(toks), sender)
-        if resolved.country is None and resolved.sector is not None and resolved.code == resolved.sector:
+        if role_only(resolved):
             # "his country's army": a role whose country is the possessive's own state
             for owner in tree.kids(head.i, {"poss"}):
                 if owner.text.lower() in POSSESSIVE_PRONOUNS:
@@ -346,16 +345,10 @@ class ActorResolver:
 
     def _sender(self, tree: Tree, head: Token, ctx: DocContext) -> Resolved | None:
         """Who sent an envoy or delegation "from" somewhere: a state's government, or a group."""
-        for lemma, obj in tree.prep_objects(head.i):
-            if lemma != "from":
-                continue
-            found = self.actor(tree, obj, ctx)
-            if found is None:
-                continue
-            if found.country is not None and found.code == found.country:
-                return Resolved(found.country + "GOV", found.country, "GOV", found.name)
-            return Resolved(found.code, found.country, found.sector, found.name)
-        return None
+        found = self._author(tree, head, ("from",), ctx)
+        if found is not None and found.country is not None and found.code == found.country:
+            return _as_role(found, "GOV")
+        return found
 
     def _leader(self, tree: Tree, head: Token, ctx: DocContext) -> Actor | None:
         """The actor a group is "led by" or "headed by"."""
@@ -790,6 +783,11 @@ def _other_korea(actor: Actor | None) -> list[Actor]:
     if actor is None or actor.country != "KOR" or not TWO_KOREAS.search(actor.text):
         return []
     return [replace(actor, code="PRK" + actor.code[3:], country="PRK", name="North Korea")]
+
+
+def role_only(actor: Actor | Resolved) -> bool:
+    """A role with no country of its own ("troops": MIL, "the foreign minister": GOV, "police": COP)."""
+    return actor.country is None and actor.sector is not None and actor.code == actor.sector
 
 
 def _as_role(resolved: Resolved, role: str) -> Resolved:

@@ -378,13 +378,11 @@ def target_candidates(cand: Candidate, skip: set[int], far: set[int] | None = No
                 yield subject
             # ... then whoever its condition names: "warned that Beijing would retaliate [if
             # Washington] went ahead" (the speaker's own side is skipped by the coder)
-            for cond in tree.conditions(clause.i):
-                yield from tree.kids(cond.i, {"nsubj", "nsubjpass"})
+            yield from tree.condition_doers(clause.i)
         if cand.match.frame.code[:2] == THREAT_ROOT:
             # "threatened military action [if Armenian forces] did not withdraw"
             for verb in [cand.verb] + tree.kids(cand.verb.i, {"xcomp"}):  # ... or on "to retaliate"
-                for cond in tree.conditions(verb.i):
-                    yield from (k for k in tree.kids(cond.i, {"nsubj", "nsubjpass"}) if k.i not in skip)
+                yield from (k for k in tree.condition_doers(verb.i) if k.i not in skip)
     for i in cand.match.tokens:
         tok = tree.tokens[i]
         if i != cand.verb.i and i not in skip and tok.pos in ("NOUN", "PROPN"):

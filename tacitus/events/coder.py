@@ -28,13 +28,13 @@ from ..dates import DateResolver, EventDate, is_historical
 from ..dates.attach import interval_before
 from ..errors import ConfigError
 from ..geo import Gazetteer, Located, PlaceResolver
-from ..geo.resolver import WATER_HEADS
+from ..geo.resolver import PLACE_ENTITIES, WATER_HEADS
 from ..actors.officials import load_officials
-from ..actors.resolve import ActorResolver, DocContext
+from ..actors.resolve import ActorResolver, DocContext, role_only
 from ..records import Actor, Document, Event, Sentence, Token
 from .classifier import PentaclassModel
 from .codebook import Codebook
-from .candidates import CLAIM_CODE, PROTEST_ROOT, Candidate, content_subject, find_candidates, symmetric, target_candidates, trigger
+from .candidates import CLAIM_CODE, PROTEST_ROOT, THREAT_ROOT, Candidate, content_subject, find_candidates, symmetric, target_candidates, trigger
 from .frames import FrameIndex, load_frames
 from .guards import DocumentGuard
 from .embed import model_dir
@@ -75,7 +75,6 @@ PRESS_ROOTS = frozenset({"01", "04"})
 # "sent troops to the UN peacekeeping force in Lebanon" is IRL 074 LBN
 MISSION_HOST_ROOTS = frozenset({"03", "07"})
 PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper"})
-PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 INTERNATIONAL_SECTORS = frozenset({"NGO"})  # "expelled aid workers": whom it was done to (a UN mission is the vehicle)
 # International involvement allowed, promised, asked for, refused or expelled (086, 0355, 0255,
 # 1055, 1245, 161, 166), and membership sought or left (022, 160): the inspectors',
@@ -314,7 +313,7 @@ class EventCoder:
     def _speakers_own(self, cand: Candidate, actor: Actor, ctx: DocContext) -> Actor:
         """A role with no country in what a speaker of that role with a country reports is the
         speaker's own: "The Nigerian army said troops had killed 30 fighters" (NGAMIL)."""
-        if not _role_only(actor):
+        if not role_only(actor):
             return actor
         tree, j = cand.tree, cand.verb.i
         while tree.tokens[j].dep in ("ccomp", "conj") and tree.tokens[j].head != j:
@@ -335,7 +334,7 @@ class EventCoder:
     def _inverted_speaker(self, cand: Candidate, actor: Actor, ctx: DocContext) -> Actor:
         """A role with no country that speaks after what it reports speaks for the state it
         reports on: "Iran will retaliate, the foreign minister warned" (IRNGOV)."""
-        if not _role_only(actor):
+        if not role_only(actor):
             return actor
         tree, verb = cand.tree, cand.verb
         for clause in tree.kids(verb.i, {"ccomp"}):
@@ -632,7 +631,6 @@ class EventCoder:
 
 
 CONDITIONAL_MODALITIES = frozenset({"intended", "hypothetical"})
-THREAT_ROOT = "13"
 
 
 def _reciprocal(tree: Tree, tok: Token) -> bool:
@@ -656,7 +654,7 @@ def _pronoun_owned(tree: Tree, tok: Token) -> bool:
 
 def _condition(tree: Tree, verb: int) -> Token | None:
     """The subject of an "if"/"unless" clause on the verb ("[if] Russia invades"), else None."""
-    return next((s for c in tree.conditions(verb) if (s := tree.kid(c.i, {"nsubj", "nsubjpass"})) is not None), None)
+    return next(iter(tree.condition_doers(verb)), None)
 
 
 # Disasters, accidents and diseases that "strike", "hit" or "kill": no one's act
@@ -710,11 +708,6 @@ def _in_other_clause(tree: Tree, i: int, verb: int) -> bool:
             return True  # ... but "provided $400 million [to promote democracy in Cuba]" is one act
         i = tok.head
     return False
-
-
-def _role_only(actor: Actor) -> bool:
-    """A role with no country of its own ("troops": MIL, "the foreign minister": GOV)."""
-    return actor.country is None and actor.sector is not None and actor.code == actor.sector
 
 
 def _named(actor: Actor | None) -> bool:

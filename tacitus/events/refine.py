@@ -4,13 +4,13 @@ the country a domestic role takes from where it acts.
 Each is a small rule of the code book applied after the frame has matched and the actors are
 resolved (coder.EventCoder._event runs them in order):
 
-- `refine_code`: a visit made to give aid is the aid (07x), a named place captured is territory
-  taken (192), a threatened military action
-  is force (138) and a legal or economic one is not (130), aid of a named kind takes its subcode ("humanitarian aid" 073), peacekeepers
-  arriving are peacekeeping (074), a riot by armed men is force (190), unspecified force by a
-  bomb or a suicide bomber is a bombing (183, 1831, 1832);
-- `placed`, `at_home`: police, protesters, civilians, ... with no country of their own take the country
-  of the place their event's clause names;
+- `refine_code`: a named place captured is territory taken (192), a threatened military action
+  is force (138) and a legal or economic one is not (130), aid of a named kind takes its subcode
+  ("humanitarian aid" 073), peacekeepers arriving are peacekeeping (074), a visit made to give
+  aid is the aid (07x), a riot by armed men is force (190), unspecified force by a bomb or a
+  suicide bomber is a bombing (183, 1831, 1832);
+- `placed`, `at_home`: police, protesters, civilians, ... with no country of their own take the
+  country of the place their event's clause names;
 - `police_of_their_country`: police of no country who detain or beat a state's people are its;
 - `police_at_home`: police sent at home are a show of police power (153), not peacekeeping;
 - `repressed_at_home`: a state's police, courts or government coerce their own people, its
@@ -21,8 +21,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..actors.resolve import role_only
+from ..geo.resolver import PLACE_ENTITIES
 from ..records import Actor
-from .candidates import Candidate
+from .candidates import PROTEST_ROOT, Candidate
 from .nominal import aid_kind
 
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF", "SEP", "IMG", "RAD"})
@@ -48,7 +50,7 @@ def placed(actor: Actor, country: str) -> Actor:
 
 def at_home(actor: Actor | None, country: str | None) -> Actor | None:
     """A domestic role with no country of its own, placed in `country` (the event's locative)."""
-    if actor is None or country is None or actor.country is not None or actor.code != actor.sector:
+    if actor is None or country is None or not role_only(actor):
         return actor
     if actor.sector not in DOMESTIC_SECTORS or TRAVELLERS & set(actor.text.lower().split()):
         return actor  # ... a delegation or an envoy is where it was sent, not at home
@@ -62,7 +64,7 @@ HOME_FORCES = frozenset({"COP", "JUD", "GOV"})
 HOME_ACT_ROOTS = frozenset({"17", "18"})
 # ... and a government's orders go to its own troops and police
 ORDER_ROOT = "10"
-PROTEST_ROOT = "14"  # ... and protesters clash with their own state's police and troops
+# ... and protesters (candidates.PROTEST_ROOT) clash with their own state's police and troops
 APPARATUS = frozenset({"MIL", "COP"})
 
 
@@ -113,30 +115,32 @@ def police_at_home(code: str, source: Actor | None, target: Actor | None, cand: 
     return POLICE_POWER
 
 
-# Peacekeepers who arrive somewhere are providing peacekeeping there (CAMEO 074), not visiting.
-PEACEKEEPING_TRAVEL = frozenset({"042"})
+# Travel (a visit, 042): peacekeepers who arrive somewhere are providing peacekeeping there
+# (074), and a visit made to deliver aid is the aid (07x).
+TRAVEL = "042"
+AID_GIVING = frozenset({"deliver", "provide", "distribute", "bring", "supply", "give"})
 
 
 def _peacekeeping(code: str, source: Actor | None, cand: Candidate) -> str:
     """Peacekeepers arriving are peacekeeping (074): a peacekeeping force's travel, troops
     called peacekeeping troops ("West African peacekeeping troops arrive in Monrovia"), or troops
     arriving to join or serve in a peacekeeping mission."""
-    if code not in PEACEKEEPING_TRAVEL or source is None:
+    if code != TRAVEL or source is None:
         return code
     if source.sector == "PKO" or (source.sector == "MIL" and "peacekeep" in source.text.lower()):
-        return "074"
+        return PEACEKEEPING
     tree, verb = cand.tree, cand.verb.i
     for clause in tree.kids(verb, {"advcl", "xcomp"}):
         lo, hi = tree.subtree(clause.i)
         if any(t.text.lower().startswith("peacekeep") for t in tree.tokens[lo:hi]):
-            return "074"
+            return PEACEKEEPING
     return code
 
 
 def _aid_travel(code: str, cand: Candidate) -> str:
     """A visit whose purpose is to give aid is the aid ("arrived in Nepal to help deliver aid":
     070, the kind of aid named refining it further)."""
-    if code not in PEACEKEEPING_TRAVEL or cand.nominal is not None:
+    if code != TRAVEL or cand.nominal is not None:
         return code
     tree = cand.tree
     for clause in tree.kids(cand.verb.i, {"advcl", "xcomp"}):
@@ -149,9 +153,6 @@ def _aid_travel(code: str, cand: Candidate) -> str:
             kind = next((k for k in kinds if k is not None), None)
             return "07" + kind if kind is not None else "070"
     return code
-
-
-AID_GIVING = frozenset({"deliver", "provide", "distribute", "bring", "supply", "give"})
 
 
 def _armed_attack(code: str, source: Actor | None) -> str:
@@ -212,7 +213,6 @@ def _bombing(code: str, cand: Candidate) -> str:
 # Capturing people is an arrest (173); capturing a place is taking territory (192).
 CAPTURE_CODE = "173"
 OCCUPY_CODE = "192"
-PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _captured_place(code: str, cand: Candidate) -> str:
@@ -220,7 +220,7 @@ def _captured_place(code: str, cand: Candidate) -> str:
     target = cand.match.target
     if code != CAPTURE_CODE or target is None or cand.verb.lemma.lower() not in ("capture", "seize"):
         return code
-    return OCCUPY_CODE if target.ent_type in PLACE_ENTS else code
+    return OCCUPY_CODE if target.ent_type in PLACE_ENTITIES else code
 
 
 # A threatened "action" or "response" is force when military ("threatened military action":

@@ -8,6 +8,7 @@ from ..records import Sentence, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+SUBJECT_DEPS_WITH_PASSIVE = frozenset({"nsubj", "nsubjpass"})  # a clause's nominal subject, either voice
 # Nouns of intent whose infinitive is the owner's own act ("had no plans to meet")
 PLAN_NOUNS = frozenset({"plan", "intention", "intent", "decision", "bid", "readiness", "willingness", "desire",
                         "wish", "attempt", "effort", "move", "promise", "pledge", "threat", "refusal", "right"})
@@ -219,6 +220,10 @@ class Tree:
         """The "if"/"unless" clauses on token i ("will impose sanctions [if] Russia invades")."""
         return [c for c in self.kids(i, {"advcl"})
                 if any(m.lemma.lower() in CONDITION_MARKS for m in self.kids(c.i, {"mark"}))]
+
+    def condition_doers(self, i: int) -> list[Token]:
+        """The subjects of the condition clauses on token i ("if [Russia] invades")."""
+        return [s for c in self.conditions(i) for s in self.kids(c.i, SUBJECT_DEPS_WITH_PASSIVE)]
 
     def infinitive(self, i: int) -> bool:
         """Whether verb i has "to" as its auxiliary ("worked [to] deliver aid")."""
