@@ -25,17 +25,8 @@ def codes(entries: list[ActorEntry]) -> list[str]:
 
 
 def scan(lex: ActorLexicon, words: list[str]) -> list[tuple[str, str]]:
-    """Greedy left-to-right tagging, as the coder will do it: (matched text, first code)."""
-    found, i = [], 0
-    while i < len(words):
-        match = lex.longest_match(words, i)
-        if match is None:
-            i += 1
-            continue
-        n, entries = match
-        found.append((" ".join(words[i:i + n]), entries[0].code))
-        i += n
-    return found
+    """Greedy left-to-right tagging, as the resolver does it: (matched text, first code)."""
+    return [(" ".join(words[i:i + n]), entries[0].code) for i, n, entries in lex.scan(words)]
 
 
 # --- the packaged tables ---------------------------------------------------------------------
@@ -235,6 +226,9 @@ def test_longest_match_prefers_the_longer_phrase(lex: ActorLexicon) -> None:
     assert scan(lex, ["the", "National", "Security", "Council", "met"]) == [
         ("the National Security Council", "GOV")]
     assert scan(lex, ["the", "West", "Bank"]) == [("the West Bank", "PSEWSB")]
+    # a phrase that keeps its "the", and "the" before a word that begins none
+    assert scan(lex, ["in", "The", "Hague", "the", "talks", "with", "the", "North"]) == [
+        ("The Hague", "NLD"), ("the North", "PRK")]
 
 
 def test_longest_match_never_ends_on_punctuation(lex: ActorLexicon) -> None:

@@ -469,6 +469,9 @@ class ActorLexicon:
         """
         if not 0 <= start < len(words):
             return None
+        head = _words(words[start])
+        if not head or (head[0].casefold() != "the" and head[0].casefold() not in self._first):
+            return None  # most words begin no phrase: the common case, answered at once
         spans: list[tuple[int, tuple[str, ...]]] = []
         acc: tuple[str, ...] = ()
         for end in range(start, len(words)):
@@ -476,7 +479,12 @@ class ActorLexicon:
             if not acc:
                 return None
             first = acc[0].casefold()
-            budget = 1 + self._longest if first == "the" else self._first.get(first, 0)
+            if first != "the":
+                budget = self._first.get(first, 0)
+            elif len(acc) == 1:
+                budget = 1 + self._longest
+            else:  # a phrase that keeps its "the", or "the" and a phrase read without it
+                budget = max(self._first.get("the", 0), 1 + self._first.get(acc[1].casefold(), 0))
             if len(acc) > budget:
                 break
             if _words(words[end]):
@@ -486,6 +494,22 @@ class ActorLexicon:
             if found:
                 return end - start, found
         return None
+
+    def scan(self, words: Sequence[str]) -> Iterator[tuple[int, int, list[ActorEntry]]]:
+        """Every phrase in the words, left to right, each the longest one at its start and
+        none overlapping: (start, number of words, readings)."""
+        first, i = self._first, 0
+        while i < len(words):
+            head = _words(words[i])
+            if not head or (head[0].casefold() not in first and head[0].casefold() != "the"):
+                i += 1  # most words begin no phrase: skipped without a lookup
+                continue
+            hit = self.longest_match(words, i)
+            if hit is None:
+                i += 1
+                continue
+            yield i, hit[0], hit[1]
+            i += max(hit[0], 1)
 
     def agent_sector(self, noun: str) -> str | None:
         """The CAMEO sector of a generic agent noun, singular or plural ("troops" -> "MIL").

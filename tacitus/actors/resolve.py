@@ -512,17 +512,10 @@ class ActorResolver:
     def _matches(self, words: list[str], ctx: DocContext) -> list[ActorEntry]:
         """One reading per lexicon phrase found in the words, left to right."""
         found: list[ActorEntry] = []
-        i = 0
-        while i < len(words):
-            hit = self.lexicon.longest_match(words, i)
-            if hit is None:
-                i += 1
-                continue
-            n, entries = hit
+        for _, _, entries in self.lexicon.scan(words):
             usable = _usable(entries, ctx)
             if usable:
                 found.append(usable[0])
-            i += n
         return found
 
     def _title_sector(self, toks: list[Token]) -> str | None:

@@ -402,8 +402,12 @@ def _particle_objects(tree: Tree, head: int) -> list[tuple[Token, Token]]:
 
 def _idiom(tree: Tree, verb: int) -> bool:
     """Whether the verb's particle makes another verb of it (`IDIOMS`)."""
-    lemma = tree.tokens[verb].lemma.lower()
-    return any((lemma, p.lemma.lower()) in IDIOMS for p in tree.kids(verb, {"prt"}))
+    key = ("idiom", verb)
+    found = tree.memo.get(key)
+    if found is None:
+        lemma = tree.tokens[verb].lemma.lower()
+        found = tree.memo[key] = any((lemma, p.lemma.lower()) in IDIOMS for p in tree.kids(verb, {"prt"}))
+    return found
 
 
 def _small_clause(tree: Tree, head: int) -> tuple[Token | None, Token | None]:
@@ -451,6 +455,29 @@ def _is_participle_modifier(tree: Tree, verb: int) -> bool:
 
 
 def _object_noun(tree: Tree, head: int, lemmas: tuple[str, ...], passive: bool) -> Token | None:
+    for tok in _object_noun_candidates(tree, head, passive):
+        if _generic_head_of(tree, tok, lemmas):
+            return tok  # "a team of paratroopers" are paratroopers, "shelter materials" shelter
+        if tok.lemma.lower() in lemmas or tok.text.lower() in lemmas or ANY_NOUN in lemmas:
+            return tok
+        if MONEY_WORD in lemmas and (tok.ent_type == "MONEY" or _currency(tok)):
+            return tok  # "gave 352.5 million euros to": a sum of money in any currency
+        if any(w in lemmas for w in _hyphen_forms(tree, tok)):
+            return tok  # "staged a sit-in", split "sit - in" with "in" the head
+    return None
+
+
+def _object_noun_candidates(tree: Tree, head: int, passive: bool) -> list[Token]:
+    """The words that may be a frame's object noun, in the order they are tried (the same for
+    every frame of the verb, so worked out once per sentence)."""
+    key = ("object nouns", head, passive)
+    found = tree.memo.get(key)
+    if found is None:
+        found = tree.memo[key] = _find_object_noun_candidates(tree, head, passive)
+    return found
+
+
+def _find_object_noun_candidates(tree: Tree, head: int, passive: bool) -> list[Token]:
     # an adjective predicate is the object word of a copula ("is skeptical about", "remains hopeful")
     # ... and a noun the small model makes an adverb ("eased [curfew hours]": npadvmod), when it
     # is the frame's own word
@@ -461,18 +488,7 @@ def _object_noun(tree: Tree, head: int, lemmas: tuple[str, ...], passive: bool) 
     candidates += [t for t in [_small_clause(tree, head)[1]] if t is not None]
     # a gerund complement is the object of a verb of stopping: "agreed to halt fighting"
     candidates += [t for t in tree.kids(head, {"xcomp"}) if t.tag == "VBG"]
-    for obj in candidates:
-        for j in tree.conjuncts(obj.i):
-            tok = tree.tokens[j]
-            if _generic_head_of(tree, tok, lemmas):
-                return tok  # "a team of paratroopers" are paratroopers, "shelter materials" shelter
-            if tok.lemma.lower() in lemmas or tok.text.lower() in lemmas or ANY_NOUN in lemmas:
-                return tok
-            if MONEY_WORD in lemmas and (tok.ent_type == "MONEY" or _currency(tok)):
-                return tok  # "gave 352.5 million euros to": a sum of money in any currency
-            if any(w in lemmas for w in _hyphen_forms(tree, tok)):
-                return tok  # "staged a sit-in", split "sit - in" with "in" the head
-    return None
+    return [tree.tokens[j] for obj in candidates for j in tree.conjuncts(obj.i)]
 
 
 def _hyphen_forms(tree: Tree, tok: Token) -> tuple[str, ...]:

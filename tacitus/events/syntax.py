@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..records import Sentence, Token
 
@@ -43,6 +43,8 @@ class Tree:
 
     sentence: Sentence
     children: list[list[int]]
+    # answers that depend on the tree alone, kept for the sentence's frame matching (frames.py)
+    memo: dict = field(default_factory=dict)
 
     @classmethod
     def of(cls, sentence: Sentence) -> "Tree":
@@ -87,7 +89,11 @@ class Tree:
         return sorted(out)
 
     def is_passive(self, verb: int) -> bool:
-        return any(t.dep in PASSIVE_SUBJECT_DEPS or t.dep == "auxpass" for t in self.kids(verb))
+        key = ("passive", verb)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = any(t.dep in PASSIVE_SUBJECT_DEPS or t.dep == "auxpass" for t in self.kids(verb))
+        return found
 
     def negated(self, verb: int) -> bool:
         return any(t.dep == "neg" for t in self.kids(verb))

@@ -121,16 +121,9 @@ class PlaceResolver:
         vote for itself."""
         words = [t.text for t in sentence.tokens]
         codes: list[str] = []
-        i = 0
-        while i < len(words):
-            match = self.gazetteer.lexicon.longest_match(words, i)
-            if match is None:
-                i += 1
-                continue
-            used, entries = match
+        for _, _, entries in self.gazetteer.lexicon.scan(words):
             codes.extend(e.country for e in entries if e.kind in ("country", "demonym")
                          and e.country and len(e.country) == 3)
-            i += max(used, 1)
         return list(dict.fromkeys(codes))
 
     def dateline_place(self, dateline: str, mentioned: Sequence[str] = ()) -> Located | None:
