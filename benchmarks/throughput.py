@@ -19,6 +19,7 @@ to N% of the time. Prints numbers; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import sys
 import time
@@ -194,6 +195,8 @@ def main() -> int:
     parser.add_argument("--profile", type=float, default=0, metavar="P",
                         help="also profile one in-process run with pyinstrument; print tree lines above P%% of the time")
     args = parser.parse_args()
+    if args.profile and importlib.util.find_spec("pyinstrument") is None:
+        parser.error("--profile needs pyinstrument: pip install -e '.[bench]'")
 
     config = load_config(None)
     batch_size = args.batch_size or config.nlp.batch_size
