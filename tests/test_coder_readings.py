@@ -1030,3 +1030,14 @@ def test_visits_made_to_give_aid_and_visitors_away_from_home(rules, nlp):
     assert code(rules, nlp, "A Chinese medical team arrived in Gaza to provide humanitarian assistance.") == [
         ("CHN", "073", "PSE", "asserted"), ("CHN", "0333", None, "intended")]
     assert code(rules, nlp, "The minister arrived in Kabul to discuss security.") == [("GOV", "042", "AFG", "asserted")]
+
+
+def test_a_promised_reprisal_and_a_clash_of_leaders(rules, nlp):
+    # the reprisal is a threat against the attacker; the attack it answers is no act yet
+    assert code(rules, nlp, "Hezbollah vowed to respond to any Israeli attack on Lebanon.") == [
+        ("LBNREBHEZ", "130", "ISR", "asserted")]
+    # leaders clash in words (110); troops and crowds by force
+    assert code(rules, nlp, "Russian President Vladimir Putin clashed with French President Jacques Chirac "
+                            "over Iraq.") == [("RUSGOV", "110", "FRAGOV", "asserted")]
+    assert code(rules, nlp, "Indian and Pakistani troops clashed along the border.") == [
+        ("INDMIL", "190", "PAKMIL", "asserted"), ("PAKMIL", "190", "INDMIL", "asserted")]

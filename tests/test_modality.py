@@ -22,6 +22,12 @@ CASES = [
     ("The general is alleged to have ordered the raid.", "ordered", "claimed"),
     ("Kenya refused to extradite the suspect.", "refused", "asserted"),
     ("The foreign minister said Egypt had recalled its ambassador.", "recalled", "asserted"),
+    # an event noun's own determiner or adjective
+    ("Chile warned that any attack on its fishing fleet would be answered.", "attack", "hypothetical"),
+    ("Peru spoke of a possible strike on the rebel camps.", "strike", "hypothetical"),
+    ("The upcoming talks with Bolivia will be held in La Paz.", "talks", "intended"),
+    ("There were no talks with Bolivia last year.", "talks", "negated"),
+    ("The attack on the convoy killed four soldiers.", "attack", "asserted"),
 ]
 
 

@@ -42,7 +42,8 @@ from .modal_codes import load_modal_codes
 from .modality import declared_refusal, failed_attempt, modality, refusal_in_itself
 from .judgement import is_judgement
 from .nominal import load_nouns, read_nominal
-from .refine import APPARATUS, at_home, placed, police_at_home, police_of_their_country, refine_code, repressed_at_home
+from .refine import (APPARATUS, at_home, placed, police_at_home, police_of_their_country, refine_code,
+                     repressed_at_home, war_of_words)
 from .rerank import Reading, Reranker, SentenceReadings
 from .syntax import MESSAGE_NOUNS, SPEECH_VERBS, Tree
 
@@ -597,6 +598,7 @@ class EventCoder:
         target = repressed_at_home(code, source, target)
         source = police_of_their_country(code, source, target)
         code = police_at_home(code, source, target, cand)
+        code = war_of_words(code, source, target, cand)
         cameo = self.codebook.cameo(code)
         plover = self.codebook.plover(code)
         span = trigger(cand)

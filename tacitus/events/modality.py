@@ -32,6 +32,11 @@ CLAIM_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly
 CLAIM_HEADS = frozenset({"allege", "claim", "accuse", "charge", "suspect", "believe"})
 NEGATIVE_DETERMINERS = frozenset({"no", "neither", "nor"})
 NEGATIVE_ADVERBS = frozenset({"never", "not", "n't", "nowhere"})
+# An event noun that names no particular event: "vowed to respond to any Israeli attack",
+# "warned of a possible strike"; or one still to come: "the upcoming talks".
+HYPOTHETICAL_DETERMINERS = frozenset({"any"})
+HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "eventual"})
+PENDING_MODIFIERS = frozenset({"future", "upcoming", "forthcoming", "proposed", "planned", "prospective"})
 CONDITION_MARKERS = frozenset({"if", "unless", "whether"})
 # "X said it would do Y" reports a "will": an intent, not a hypothesis
 REPORTING_VERBS = frozenset(
@@ -48,6 +53,10 @@ def modality(tree: Tree, verb: int) -> str:
         return NEGATED
     if _negated_argument(tree, verb):
         return NEGATED
+    if toks[verb].pos == "NOUN":
+        noun = _noun_modality(tree, verb)
+        if noun is not None:
+            return noun
     if any(k.dep == "mark" and k.text.lower() in CONDITION_MARKERS for k in kids):
         return HYPOTHETICAL
     aux = {k.text.lower() for k in kids if k.dep in ("aux", "auxpass")}
@@ -115,6 +124,19 @@ def _conditional(tree: Tree, verb: int) -> bool:
         m.dep == "mark" and m.text.lower() in CONDITION_MARKERS
         for clause in tree.kids(verb, {"advcl"}) for m in tree.kids(clause.i)
     )
+
+
+def _noun_modality(tree: Tree, noun: int) -> str | None:
+    """What an event noun's own determiner or adjective says: "no talks" did not happen, "any
+    attack" and "a possible strike" are no particular act, "the upcoming talks" are to come."""
+    words = {k.text.lower() for k in tree.kids(noun, {"det", "amod"})}
+    if words & NEGATIVE_DETERMINERS:
+        return NEGATED
+    if words & (HYPOTHETICAL_DETERMINERS | HYPOTHETICAL_MODIFIERS):
+        return HYPOTHETICAL
+    if words & PENDING_MODIFIERS:
+        return INTENDED
+    return None
 
 
 def _negated_argument(tree: Tree, verb: int) -> bool:

@@ -247,6 +247,22 @@ def _threat_kind(code: str, cand: Candidate) -> str:
     return code
 
 
+# "Erdogan clashed with Merkel over the arrests": leaders and lawmakers who clash do so in
+# words (110, disapprove); troops, police, rebels and crowds clash by force (190, 145).
+CLASH_VERBS = frozenset({"clash"})
+POLITICAL_SECTORS = frozenset({"GOV", "LEG", "ELI", "JUD"})
+DISAPPROVE = "110"
+
+
+def war_of_words(code: str, source: Actor | None, target: Actor | None, cand: Candidate) -> str:
+    """190 for a clash between two political actors is 110."""
+    if (code in GENERIC_FORCE and source is not None and target is not None
+            and source.sector in POLITICAL_SECTORS and target.sector in POLITICAL_SECTORS
+            and cand.verb.lemma.lower() in CLASH_VERBS):
+        return DISAPPROVE
+    return code
+
+
 def refine_code(code: str, source: Actor | None, cand: Candidate) -> str:
     """The frame's code after the refinements above, in order."""
     code = _threat_kind(_captured_place(code, cand), cand)
