@@ -1041,3 +1041,31 @@ def test_a_promised_reprisal_and_a_clash_of_leaders(rules, nlp):
                             "over Iraq.") == [("RUSGOV", "110", "FRAGOV", "asserted")]
     assert code(rules, nlp, "Indian and Pakistani troops clashed along the border.") == [
         ("INDMIL", "190", "PAKMIL", "asserted"), ("PAKMIL", "190", "INDMIL", "asserted")]
+
+
+def test_victims_of_an_attack_claimed_or_told_in_a_when_clause(rules, nlp):
+    assert code(rules, nlp, "Three Egyptian policemen were killed in an attack claimed by the Islamic State.") == [
+        ("IMGMOSISI", "190", "EGYCOP", "asserted")]
+    assert code(rules, nlp, "Four civilians were wounded when rebels shelled the town.") == [
+        ("REB", "190", "CVL", "asserted"), ("REB", "194", None, "asserted")]
+    # an accident is no attack: no doer, no event
+    assert code(rules, nlp, "Five people were killed when the bus overturned.") == []
+
+
+def test_the_object_a_gerund_clause_hides_and_drills_called_off(rules, nlp):
+    # "fired at [protesters] marching ...": the small model makes them the clause's subject
+    assert code(rules, nlp, "Sudanese security forces fired live ammunition at protesters marching "
+                            "toward the presidential palace.")[0] == ("SDNCOP", "193", "OPP", "asserted")
+    # drills are no actor unless a named party holds them
+    assert code(rules, nlp, "South Korea and the United States suspended a joint military exercise.") == [
+        ("KOR", "087", None, "asserted"), ("USA", "087", None, "asserted")]
+    assert code(rules, nlp, "China criticized the US military exercise in the South China Sea.") == [
+        ("CHN", "111", "USAMIL", "asserted")]
+
+
+def test_a_state_s_people_and_their_own_rulers(rules, nlp):
+    assert code(rules, nlp, "Algerian protesters demanded that the ruling elite step down.") == [
+        ("DZAOPP", "1041", "DZAGOV", "asserted")]
+    assert code(rules, nlp, "The protesters demanded that the army step in.") == [("OPP", "100", None, "asserted")]
+    assert code(rules, nlp, "Iranian students criticized the government over the fuel price rise.") == [
+        ("IRNEDU", "111", "IRNGOV", "asserted")]

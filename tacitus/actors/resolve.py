@@ -73,6 +73,9 @@ SITE_NOUNS = frozenset({"base", "camp", "position", "target", "headquarters", "o
                         "post", "barracks", "garrison", "installation", "stronghold", "hideout", "depot",
                         "station", "airport", "airbase", "airfield", "facility"})
 FOREIGN_POSTS = frozenset({"embassy", "consulate"})
+# Drills are held, not done: "suspended a joint military exercise" aims at no one; a
+# state's own drills still name it ("the US-Korean drills": USA, KOR)
+DRILL_NOUNS = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "wargame"})
 # Statements whose author is their "from" or "by" phrase, and speakers "for" someone
 STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "letter", "message"})
 SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "mouthpiece"})
@@ -261,6 +264,8 @@ class ActorResolver:
                 return _coded(tree, *_trim(toks), author)
         if resolved is None or (head.lemma.lower() in FOREIGN_POSTS and resolved.country is None):
             return None  # "its embassy", "the embassy": whose, the phrase does not say
+        if head.lemma.lower() in DRILL_NOUNS and role_only(resolved):
+            return None  # "a joint military exercise": whose, the phrase does not say
         if head.lemma.lower() in OPPONENTS and resolved.country is not None and resolved.sector != OPPOSITION:
             # "(political) opponents of the Maldives government": the opposition in that state
             resolved = _as_role(resolved, OPPOSITION)

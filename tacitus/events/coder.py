@@ -58,6 +58,8 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj"})
 # Acts done to people whom the frame's own noun names ("detained 18 suspects", "released the
 # hostages"): that noun is the target even with no country.
 VICTIM_ROOTS = frozenset({"17", "18", "19", "20"})
+# Participles that name who did an attack: "an attack claimed by IS", "carried out by"
+ATTRIBUTING = frozenset({"claim", "carry", "launch", "stage", "conduct", "mount", "blame", "perpetrate"})
 RELEASE = "084"  # return, release: persons or property
 # Acts done to a place ("shelled Raqqa", "seized Mosul", "blockaded Gaza"): coerce, protest,
 # force posture, reduce relations, assault, fight, mass violence.
@@ -359,6 +361,21 @@ class EventCoder:
             found = read_nominal(tree, obj.i, self.nouns)
             if found is not None and found.source is not None:
                 return found.source
+            # "killed in an attack claimed by the Islamic State": the participle's agent
+            for part in tree.kids(obj.i, {"acl"}):
+                if part.tag == "VBN" and part.lemma.lower() in ATTRIBUTING:
+                    agent = tree.agent(part.i)
+                    if agent is not None:
+                        return agent
+        # "were killed when Kurdish militants attacked a base": the doer of the clause that
+        # says how, when that clause is itself an act of force
+        for clause in tree.kids(cand.verb.i, {"advcl"}):
+            marks = {m.lemma.lower() for m in tree.kids(clause.i, {"mark", "advmod"})}
+            if marks & {"when", "as", "after"} and not tree.is_passive(clause.i) and any(
+                    f.code[:2] in VICTIM_ROOTS for f in self.frames.candidates(clause.lemma.lower())):
+                doer = tree.kid(clause.i, {"nsubj"})
+                if doer is not None and doer.pos != "PRON":
+                    return doer
         return None
 
     def _on_condition(self, pairs: list[tuple[Actor | None, Actor | None]], condition: Token, ctx: DocContext,

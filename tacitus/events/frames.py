@@ -8,7 +8,8 @@ A PATTERN is a verb lemma followed by elements, read left to right along the par
 
     TGT          the event's target: the current verb's object (or the object of a preceding preposition)
     SRC          the event's source, when it is not the subject (the subject then becomes the target)
-    +verb        a complement verb ("agree +open negotiation"): xcomp/ccomp of the current verb
+    +verb        a complement verb ("agree +open negotiation"): xcomp/ccomp of the current verb;
+                 with its particle: +step_down
     prep X       a prepositional phrase on the current noun or verb; X is TGT, SRC or a noun
                  (prepositions too may be alternatives: to/with TGT)
     noun         the current verb's object noun, by lemma ("hold talk with TGT"); a/b for alternatives
@@ -314,11 +315,11 @@ def match_frame(frame: Frame, tree: Tree, verb: int) -> FrameMatch | None:
         elif el.kind == "verb":
             comp = [
                 t for t in tree.kids(head, {"xcomp", "ccomp", "advcl", "conj", "pcomp"})
-                if t.lemma.lower() in el.words
+                if _verb_forms(tree, t) & set(el.words)
             ]
             if noun is not None and not comp:
                 # "plans to", and an adjective's own complement: "is ready [to contribute]"
-                comp = [t for t in tree.kids(noun, {"acl", "relcl", "xcomp"}) if t.lemma.lower() in el.words]
+                comp = [t for t in tree.kids(noun, {"acl", "relcl", "xcomp"}) if _verb_forms(tree, t) & set(el.words)]
             if not comp:
                 return None
             head, noun = comp[0].i, None
@@ -353,6 +354,12 @@ def match_frame(frame: Frame, tree: Tree, verb: int) -> FrameMatch | None:
                 noun = pobj.i
                 used.append(noun)
     return FrameMatch(frame=frame, source=source, target=target, swap=swap, tokens=sorted(set(used)))
+
+
+def _verb_forms(tree: Tree, tok: Token) -> set[str]:
+    """A complement verb's lemma, and with its particle as the lexicon writes it: "step_down"."""
+    lemma = tok.lemma.lower()
+    return {lemma} | {f"{lemma}_{p.lemma.lower()}" for p in tree.kids(tok.i, {"prt"})}
 
 
 def _armed(tree: Tree, tok: Token) -> bool:

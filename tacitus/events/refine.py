@@ -66,6 +66,10 @@ HOME_ACT_ROOTS = frozenset({"17", "18"})
 ORDER_ROOT = "10"
 # ... and protesters (candidates.PROTEST_ROOT) clash with their own state's police and troops
 APPARATUS = frozenset({"MIL", "COP"})
+# ... and a state's people demand of, rebuke, reject, threaten and protest against their own rulers
+DISSENT_ROOTS = frozenset({"10", "11", "12", "13", "14"})
+CITIZENS = frozenset({"OPP", "CVL", "LAB", "EDU", "REL", "MED", "AGR", "BUS"})
+RULERS = frozenset({"GOV", "LEG", "JUD"})
 
 
 def repressed_at_home(code: str, source: Actor | None, target: Actor | None) -> Actor | None:
@@ -77,6 +81,10 @@ def repressed_at_home(code: str, source: Actor | None, target: Actor | None) -> 
         return placed(target, source.country)
     if code[:2] == PROTEST_ROOT and source.sector in DOMESTIC_SECTORS and target.sector in APPARATUS:
         # "opponents of the Maldives government clashed with police": the Maldives' police
+        return placed(target, source.country)
+    if (code[:2] in DISSENT_ROOTS and source.sector in CITIZENS and target.sector in RULERS
+            and target.code == target.sector):
+        # "Algerian protesters demanded that the ruling elite step down": Algeria's
         return placed(target, source.country)
     if code[:2] not in HOME_ACT_ROOTS or source.sector not in HOME_FORCES:
         return target

@@ -206,6 +206,12 @@ class Tree:
         out = []
         for prep in self.kids(i, {"prep", "agent", "dative"}):
             obj = self.kid(prep.i, {"pobj", "pcomp"})
+            if obj is not None and obj.dep == "pcomp" and obj.tag == "VBG":
+                # "fired at [protesters] marching on the palace": the small model makes the
+                # object the subject of a gerund clause; the object is that subject
+                doer = self.kid(obj.i, {"nsubj"})
+                bare = not self.kids(obj.i, {"aux", "auxpass", "mark"})  # not "on whether X was"
+                obj = doer if doer is not None and doer.i < obj.i and bare else obj
             if obj is not None:
                 out.append((prep.lemma.lower(), obj))
             elif prep.lemma.lower() in PARTICLE_PREPS:
