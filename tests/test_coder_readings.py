@@ -1069,3 +1069,12 @@ def test_a_state_s_people_and_their_own_rulers(rules, nlp):
     assert code(rules, nlp, "The protesters demanded that the army step in.") == [("OPP", "100", None, "asserted")]
     assert code(rules, nlp, "Iranian students criticized the government over the fuel price rise.") == [
         ("IRNEDU", "111", "IRNGOV", "asserted")]
+
+
+def test_talks_sped_up_and_a_crossing_opened(rules, nlp):
+    # "speed up" does what the noun names, as "resume" and "step up" do
+    assert code(rules, nlp, "Japan and Russia agreed to speed up negotiations on a peace treaty.") == [
+        ("JPN", "036", "RUS", "intended"), ("RUS", "036", "JPN", "intended")]
+    # opened as "reopened": easing the closure (081)
+    assert code(rules, nlp, "Egypt opened the Rafah border crossing with Gaza for four days.") == [
+        ("EGY", "081", "PSE", "asserted")]

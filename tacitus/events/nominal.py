@@ -37,7 +37,7 @@ SUPPORT_VERBS = frozenset(
     "conclude complete finish sign reach seal clinch strike ink finalize finalise initial "
     "provide give deliver send extend grant supply ship airlift donate allocate contribute "
     "dispatch hand_over impose slap announce unveil earmark allot tighten expand "
-    "intensify escalate step_up kick_off".split()
+    "intensify escalate step_up kick_off speed_up accelerate expedite".split()
 )
 # Verbs whose prepositional object is the event: "agreed upon a pact", "engaged in talks".
 SUPPORT_PREPS = frozenset({
