@@ -1078,3 +1078,23 @@ def test_talks_sped_up_and_a_crossing_opened(rules, nlp):
     # opened as "reopened": easing the closure (081)
     assert code(rules, nlp, "Egypt opened the Rafah border crossing with Gaza for four days.") == [
         ("EGY", "081", "PSE", "asserted")]
+
+
+def test_open_water_and_a_state_s_own_opposition(rules, nlp):
+    # the sea named after a country is no state (was CHN)
+    assert code(rules, nlp, "Australia sent two warships to the South China Sea.") == [("AUS", "150", None, "asserted")]
+    # a state that jails the opposition jails its own
+    assert code(rules, nlp, "Belarus jailed opposition leader Maria Kolesnikova for 11 years.") == [
+        ("BLR", "173", "BLROPP", "asserted")]
+    # ... journalists of no named country may be anyone's
+    assert code(rules, nlp, "Israel detained two journalists.") == [("ISR", "173", "MED", "asserted")]
+
+
+def test_forces_massed_are_their_doer_s_own(rules, nlp):
+    # the troops are not the target; the border's other side is
+    assert code(rules, nlp, "Poland mobilised thousands of troops along its border with Belarus.") == [
+        ("POL", "154", "BLR", "asserted")]
+    # sent to a border they are massed (154), sent to a state they help it (074)
+    assert code(rules, nlp, "Russian troops were deployed to the border with Ukraine.") == [
+        ("RUSMIL", "154", "UKR", "asserted")]
+    assert code(rules, nlp, "France deployed troops to Mali.") == [("FRA", "074", "MLI", "asserted")]

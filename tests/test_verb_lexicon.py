@@ -92,7 +92,9 @@ def test_words_are_plain_lemmas(frames):
             if el.kind == "prep" and not set(el.words) <= PREPOSITIONS:
                 bad.append(frame.text)
             for word in words:
-                if not WORD.fullmatch(word) or (el.kind == "noun" and word in NOT_PREPOSITIONS | {"noun"}):
+                # a complement verb may carry its particle: +step_down
+                lemma = word.partition("_")[0] if el.kind == "verb" else word
+                if not WORD.fullmatch(lemma) or (el.kind == "noun" and word in NOT_PREPOSITIONS | {"noun"}):
                     bad.append(frame.text)
     assert bad == []
 

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..events.syntax import Tree
+from ..geo.place import WATER_HEADS
 from ..records import Actor, Token
 from .lexicon import ActorEntry, ActorLexicon
 from .officials import OfficialsIndex
@@ -73,6 +74,7 @@ SITE_NOUNS = frozenset({"base", "camp", "position", "target", "headquarters", "o
                         "post", "barracks", "garrison", "installation", "stronghold", "hideout", "depot",
                         "station", "airport", "airbase", "airfield", "facility"})
 FOREIGN_POSTS = frozenset({"embassy", "consulate"})
+PLACE_ENTS = frozenset({"LOC", "GPE", "FAC"})
 # Drills are held, not done: "suspended a joint military exercise" aims at no one; a
 # state's own drills still name it ("the US-Korean drills": USA, KOR)
 DRILL_NOUNS = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "wargame"})
@@ -235,6 +237,8 @@ class ActorResolver:
         named = self._whole_name(tree, head, idx, ctx)
         if named is not None:
             return named
+        if head.lemma.lower() in WATER_HEADS and (head.pos == "PROPN" or head.ent_type in PLACE_ENTS):
+            return None  # "the South China Sea", "the Sea of Japan": open water is no state
         toks = [tree.tokens[i] for i in idx]
         backers = {k for t in toks if t.dep == "amod" and (t.lemma.lower() in BACKERS or _after_noun(t))
                    for k in range(*tree.subtree(t.i))}

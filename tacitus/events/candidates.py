@@ -29,6 +29,8 @@ PARTNER_PREPS = frozenset({"of", "with", "between", "to"})
 # alleged, refused or threatened ("urged Iran to suspend enrichment"), not an event of its own.
 CONTENT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 THREAT_ROOT = "13"
+# Force postures and pullbacks: the forces the frame names are the doer's own, not its target
+POSTURE_ROOT, DEESCALATE = "15", "087"
 # A verb and an adjective that the small model hangs on the verb's object, read as the verb the
 # phrase means: "let free activists", "set free two sailors" (released), "made available
 # ambulances and experts to" (provided).
@@ -355,6 +357,11 @@ def _nominal(sentence: Sentence, tree: Tree, tok: Token, nouns: dict[str, NounEn
     return Candidate(sentence, tree, tok, match, nominal=found)
 
 
+def own_forces(code: str) -> bool:
+    """Whether the forces a frame names are its doer's own: force postures and pullbacks."""
+    return code[:2] == POSTURE_ROOT or code.startswith(DEESCALATE)
+
+
 def target_candidates(cand: Candidate, skip: set[int], far: set[int] | None = None,
                       venues: set[int] | None = None) -> Iterator[Token]:
     """Where a target may be when the frame's slot holds none, nearest first: the subject of a
@@ -383,8 +390,11 @@ def target_candidates(cand: Candidate, skip: set[int], far: set[int] | None = No
             # "threatened military action [if Armenian forces] did not withdraw"
             for verb in [cand.verb] + tree.kids(cand.verb.i, {"xcomp"}):  # ... or on "to retaliate"
                 yield from (k for k in tree.condition_doers(verb.i) if k.i not in skip)
+    forces = own_forces(cand.match.frame.code)
     for i in cand.match.tokens:
         tok = tree.tokens[i]
+        if forces and tok.pos == "NOUN":
+            continue  # "mobilised thousands of troops along its border with Belarus": its own
         if i != cand.verb.i and i not in skip and tok.pos in ("NOUN", "PROPN"):
             yield tok
             if tok.dep == "ccomp" and tok.pos == "NOUN":
@@ -403,6 +413,9 @@ def target_candidates(cand: Candidate, skip: set[int], far: set[int] | None = No
         # Russian attack]"
         frontier += [c.i for c in tree.kids(cand.verb.i, {"ccomp"}) if c.i not in skip]
     seen = set(frontier) | skip
+    if forces:  # ... and so are what they are counted in: "thousands [of troops]"
+        seen |= {j for i in cand.match.tokens if i != cand.verb.i and tree.tokens[i].pos == "NOUN"
+                 for j in range(*tree.subtree(i))}
     protest = cand.match.frame.code[:2] in VENUE_ROOTS
     content = cand.match.frame.code[:2] in CONTENT_ROOTS
     for depth in range(FALLBACK_DEPTH):

@@ -34,7 +34,8 @@ from ..actors.resolve import ActorResolver, DocContext, role_only
 from ..records import Actor, Document, Event, Sentence, Token
 from .classifier import PentaclassModel
 from .codebook import Codebook
-from .candidates import CLAIM_CODE, PROTEST_ROOT, THREAT_ROOT, Candidate, content_subject, find_candidates, symmetric, target_candidates, trigger
+from .candidates import (CLAIM_CODE, PROTEST_ROOT, THREAT_ROOT, Candidate, content_subject, find_candidates,
+                         own_forces, symmetric, target_candidates, trigger)
 from .frames import FrameIndex, load_frames
 from .guards import DocumentGuard
 from .embed import model_dir
@@ -252,6 +253,9 @@ class EventCoder:
             return []
         if src_tok is None and tree.is_passive(verb) and match.frame.code[:2] in VICTIM_ROOTS:
             src_tok = self._attack_doer(cand)  # "were wounded in a Hezbollah attack"
+        if src_tok is None and tree.is_passive(verb) and own_forces(match.frame.code):
+            # "2,000 Russian soldiers were deployed along the corridor": the forces are the doer
+            src_tok = tree.kid(verb, {"nsubjpass"})
         if src_tok is None and tree.is_passive(verb) and cand.verb.lemma.lower() in EXPELLING:
             # "A Russian spy was expelled from Germany": the state expelling is the one left
             src_tok = next((o for p, o in tree.prep_objects(verb) if p == "from"

@@ -62,6 +62,8 @@ def at_home(actor: Actor | None, country: str | None) -> Actor | None:
 # students": IDNEDU).
 HOME_FORCES = frozenset({"COP", "JUD", "GOV"})
 HOME_ACT_ROOTS = frozenset({"17", "18"})
+COERCE_ROOT = "17"
+OWN_POLITICS = frozenset({"OPP", "LEG", "JUD", "ELI"})  # roles in a state's own politics only
 # ... and a government's orders go to its own troops and police
 ORDER_ROOT = "10"
 # ... and protesters (candidates.PROTEST_ROOT) clash with their own state's police and troops
@@ -85,6 +87,12 @@ def repressed_at_home(code: str, source: Actor | None, target: Actor | None) -> 
     if (code[:2] in DISSENT_ROOTS and source.sector in CITIZENS and target.sector in RULERS
             and target.code == target.sector):
         # "Algerian protesters demanded that the ruling elite step down": Algeria's
+        return placed(target, source.country)
+    if (code[:2] == COERCE_ROOT and source.code == source.country and target.sector in OWN_POLITICS
+            and target.code == target.sector):
+        # "Belarus jailed opposition leader Maria Kolesnikova": a state's coercion of the
+        # opposition, lawmakers, judges or former officials is of its own (BLROPP); journalists
+        # and students of no named country may be foreigners or an occupied people's
         return placed(target, source.country)
     if code[:2] not in HOME_ACT_ROOTS or source.sector not in HOME_FORCES:
         return target

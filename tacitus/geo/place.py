@@ -42,3 +42,7 @@ def key_of(name: str) -> str:
     if len(words) > 1 and words[0] == "the":
         del words[0]
     return " ".join(words)
+
+
+# Heads of the names of open water ("the Gulf of Oman", "the South China Sea"): no state's
+WATER_HEADS = frozenset({"bay", "gulf", "sea", "strait", "straits", "ocean", "lake", "channel", "sound"})

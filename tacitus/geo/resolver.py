@@ -21,7 +21,7 @@ from typing import Any
 from ..events.syntax import Tree
 from ..records import Sentence, Token
 from .gazetteer import Gazetteer
-from .place import Place
+from .place import WATER_HEADS, Place
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "within", "across",
                             "throughout", "around", "through"})
@@ -31,7 +31,6 @@ NOT_PLACES = frozenset({"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "MONEY"
                         "PRODUCT"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 # Heads of the names of waters, named whole ("the Bay of Bengal"), never by their head alone
-WATER_HEADS = frozenset({"bay", "gulf", "sea", "strait", "straits", "ocean", "lake", "channel", "sound"})
 # "the southern city of Basra", "the U.S. state of Georgia", "the truce village of Panmunjom"
 CONTAINERS = frozenset({"city", "town", "village", "port", "state", "province", "region",
                         "district", "island", "enclave", "area", "suburb", "outskirts",
