@@ -1001,7 +1001,7 @@ def test_troops_that_deploy_along_a_border(rules, nlp):
 def test_barred_and_stripped_are_administrative_sanctions(rules, nlp):
     assert code(rules, nlp, "Israel barred the UN Secretary-General from entering the country.") == [
         ("ISR", "172", "IGOUNO", "asserted")]
-    assert code(rules, nlp, "Nicaragua stripped 94 opponents of their citizenship.") == [("NIC", "172", None, "asserted")]
+    assert code(rules, nlp, "Nicaragua stripped 94 opponents of their citizenship.") == [("NIC", "172", "NICOPP", "asserted")]
     # the "by" phrase the small model hangs on "from running" is still the doer
     assert code(rules, nlp, "The Venezuelan opposition leader was barred from running by the electoral council.") == [
         ("GOV", "172", "VENOPP", "asserted")]
@@ -1098,3 +1098,10 @@ def test_forces_massed_are_their_doer_s_own(rules, nlp):
     assert code(rules, nlp, "Russian troops were deployed to the border with Ukraine.") == [
         ("RUSMIL", "154", "UKR", "asserted")]
     assert code(rules, nlp, "France deployed troops to Mali.") == [("FRA", "074", "MLI", "asserted")]
+
+
+def test_opponents_and_an_execution_s_owner(rules, nlp):
+    assert code(rules, nlp, "Russia jailed an opponent of Vladimir Putin.") == [("RUS", "173", "RUSOPP", "asserted")]
+    # an execution's "of" phrase is who was executed, not whose act it was
+    assert code(rules, nlp, "The Dutch government condemned Iran's execution of a Dutch national.") == [
+        ("NLDGOV", "111", "IRN", "asserted")]

@@ -89,7 +89,7 @@ AUTHORED = frozenset({"plan", "decision", "proposal", "policy", "programme", "pr
 # Hamas leaders" is Egypt's): with an owner of their own, the "of" phrase is left out.
 OBJECTIVE_OF = frozenset({"criticism", "condemnation", "denunciation", "recognition", "invasion", "occupation",
                           "annexation", "blockade", "bombing", "shelling", "killing", "murder", "assassination",
-                          "arrest", "detention", "release", "expulsion", "deportation", "rejection", "approval",
+                          "arrest", "detention", "release", "expulsion", "deportation", "rejection", "approval", "execution",
                           "treatment", "persecution", "sanctioning", "isolation"})
 # "opponents/critics of the government": the opposition of the state their phrase names
 OPPONENTS = frozenset({"opponent", "critic"})
