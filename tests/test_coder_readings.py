@@ -1105,3 +1105,20 @@ def test_opponents_and_an_execution_s_owner(rules, nlp):
     # an execution's "of" phrase is who was executed, not whose act it was
     assert code(rules, nlp, "The Dutch government condemned Iran's execution of a Dutch national.") == [
         ("NLDGOV", "111", "IRN", "asserted")]
+
+
+def test_a_visiting_guest_received_and_places_sealed_off(rules, nlp):
+    # "visiting" parsed as a complement of "received" holding the guest: the guest is received
+    assert code(rules, nlp, "Chinese Premier Li Peng received visiting Japanese Foreign Minister Yohei Kono "
+                            "in Beijing.") == [("CHNGOV", "043", "JPNGOV", "asserted")]
+    assert code(rules, nlp, "Putin criticized the visiting Chinese leader.") == [("RUSGOV", "111", "CHNGOV", "asserted")]
+    # "sealed [off] the West Bank": the particle holds the object
+    assert code(rules, nlp, "Israel sealed off the West Bank and Gaza Strip after the bombing.") == [
+        ("ISR", "191", "PSE", "asserted")]
+
+
+def test_inspectors_ordered_out_and_troops_ordered_to_act(rules, nlp):
+    assert code(rules, nlp, "Iraq ordered United Nations weapons inspectors out of the country.") == [
+        ("IRQ", "1662", "IGOUNO", "asserted")]
+    # troops ordered to do something are not peacekeepers expelled (was 1661)
+    assert code(rules, nlp, "Iraq ordered its troops to attack.") == [("IRQ", "100", None, "asserted")]

@@ -47,7 +47,7 @@ FOLLOWED_SECTORS = frozenset({"ELI", "OPP", "PTY"})
 # A state's leader is its government ("the Belarusian leader"), when nothing else qualifies it
 LEADER_NOUNS = frozenset({"leader", "leadership", "strongman", "ruler"})
 LEADER_QUALIFIERS = frozenset("top new former late supreme current interim veteran de facto then incoming "
-                              "outgoing longtime long-time political national".split())
+                              "outgoing longtime long-time political national visiting".split())
 # Sports teams named after their country act for no state
 TEAM_HEADS = frozenset({"team", "squad", "side", "eleven", "club", "player", "players"})
 SPORTS = frozenset("cricket football soccer rugby hockey basketball tennis baseball volleyball handball "
@@ -322,7 +322,7 @@ class ActorResolver:
         if head.lemma.lower() not in LEADER_NOUNS:
             return False
         for mod in tree.kids(head.i, {"amod", "compound", "poss", "nmod"}):
-            if mod.lemma.lower() in LEADER_QUALIFIERS:
+            if mod.lemma.lower() in LEADER_QUALIFIERS or mod.text.lower() in LEADER_QUALIFIERS:
                 continue
             found = self.actor(tree, mod, ctx) if mod.pos in ("PROPN", "ADJ", "NOUN") else None
             if found is None or found.code != found.country:

@@ -17,7 +17,7 @@ from .classifier import root_class
 from .frames import Frame, FrameIndex, FrameMatch
 from .judgement import censure_judgement
 from .nominal import NominalMatch, NounEntry, read_nominal
-from .syntax import SPEECH_VERBS, Tree, message_carrier, stopped_message
+from .syntax import SPEECH_VERBS, Tree, describes_guest, message_carrier, stopped_message
 
 EVENT_POS = frozenset({"VERB", "AUX", "NOUN"})
 # Where a target may hang off the event words when the frame's slot holds none.
@@ -135,7 +135,8 @@ def find_candidates(
                 continue
         if tok.pos not in EVENT_POS or tok.lemma.lower() not in frames:
             continue
-        if (tok.dep == "amod" and tok.i < tok.head) or (tok.tag in ("VBN", "VBD") and tok.dep in NOMINAL_DEPS):
+        if (tok.dep == "amod" and tok.i < tok.head) or (tok.tag in ("VBN", "VBD") and tok.dep in NOMINAL_DEPS) \
+                or describes_guest(tree, tok):
             # "the internationally recognised government", "detained leaders": a description; a
             # past form the small model makes a subject or object is one too
             continue

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..records import Token
-from .syntax import OBJECT_DEPS, PARTICLE_PREPS, PASSIVE_SUBJECT_DEPS, Tree
+from .syntax import OBJECT_DEPS, PARTICLE_PREPS, PASSIVE_SUBJECT_DEPS, Tree, describes_guest
 
 PREPOSITIONS = frozenset(
     "with to for on against from into in at of over about by toward towards between among "
@@ -389,6 +389,9 @@ def _object(tree: Tree, head: int, passive: bool) -> Token | None:
         obj = _small_clause(tree, head)[0]
     if obj is None:  # "cordoned off the embassy": off(prep) -> embassy, the particle next to its verb
         obj = next((o for p, o in _particle_objects(tree, head) if p.i == head + 1), None)
+    if obj is None:  # "received [visiting] Japanese Foreign Minister Kono": the guest
+        obj = next((o for g in tree.kids(head, {"xcomp"}) if describes_guest(tree, g)
+                    for o in tree.kids(g.i, {"dobj"})), None)
     return obj if obj is not None else _misparsed_object(tree, head)
 
 
@@ -403,7 +406,8 @@ def _particle_objects(tree: Tree, head: int) -> list[tuple[Token, Token]]:
     verb's object ("cordoned [off] the area": off(prep) -> area), when the verb has no object."""
     if tree.kid(head, OBJECT_DEPS) is not None:
         return []
-    return [(p, o) for p in tree.kids(head, {"prep"}) if p.lemma.lower() in PARTICLE_PREPS
+    # ... or as a particle with an object of its own ("sealed [off] the West Bank": off(prt) -> Bank)
+    return [(p, o) for p in tree.kids(head, {"prep", "prt"}) if p.lemma.lower() in PARTICLE_PREPS
             for o in tree.kids(p.i, {"pobj"})]
 
 

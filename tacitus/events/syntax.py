@@ -33,6 +33,20 @@ STOPPING_VERBS = frozenset(
     "block veto reject oppose stall obstruct derail thwart prevent scupper withdraw kill".split()
 )
 
+# Participles that describe a guest ("received [visiting] Japanese Foreign Minister Kono"), which
+# the small model parses as a complement of the hosting verb holding the guest as its object
+GUEST_PARTICIPLES = frozenset({"visit"})
+HOSTING_VERBS = frozenset({"receive", "welcome", "host", "greet", "meet", "entertain"})
+
+
+def describes_guest(tree: "Tree", tok: Token) -> bool:
+    """Whether `tok` is such a participle: "visiting" under "received", before its noun."""
+    head = tree.tokens[tok.head]
+    return (tok.tag == "VBG" and tok.dep == "xcomp" and tok.lemma.lower() in GUEST_PARTICIPLES
+            and head.lemma.lower() in HOSTING_VERBS and tok.i == head.i + 1
+            and tree.kid(head.i, OBJECT_DEPS) is None)
+
+
 MEANS_PREPS = frozenset({"by", "through"})  # "did X by doing Y": the same doer
 LETTING = frozenset({"let"})  # "let free X": a subjectless clause under "let" is the letter's act
 
