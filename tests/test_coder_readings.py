@@ -1122,3 +1122,19 @@ def test_inspectors_ordered_out_and_troops_ordered_to_act(rules, nlp):
         ("IRQ", "1662", "IGOUNO", "asserted")]
     # troops ordered to do something are not peacekeepers expelled (was 1661)
     assert code(rules, nlp, "Iraq ordered its troops to attack.") == [("IRQ", "100", None, "asserted")]
+
+
+def test_help_promised_consent_given_and_legitimacy_questioned(rules, nlp):
+    # "help [Myanmar] resolve": the small model's clause subject is the one helped
+    assert code(rules, nlp, "Indonesian President Joko Widodo promised to help Myanmar resolve the crisis.") == [
+        ("IDNGOV", "033", "MMR", "asserted")]
+    assert code(rules, nlp, "Turkey gave its consent to Finland's membership of NATO.") == [("TUR", "051", "FIN", "asserted")]
+    # doubt cast is a criticism; suspects questioned are an inquiry
+    assert code(rules, nlp, "President Erdogan questioned the legitimacy of the Egyptian government.") == [
+        ("TURGOV", "111", "EGYGOV", "asserted")]
+    assert code(rules, nlp, "Police questioned the suspects.") == [("COP", "090", "CRM", "asserted")]
+
+
+def test_a_condition_s_pronoun_is_the_one_warned(rules, nlp):
+    assert code(rules, nlp, "Russia warned Finland that it would respond if it joined NATO.") == [
+        ("RUS", "130", "FIN", "asserted"), ("FIN", "050", "IGOWSTNAT", "hypothetical")]

@@ -573,6 +573,10 @@ class ActorResolver:
                 self.actor(tree, tree.tokens[tok.head] if tok.dep == "appos" else tok, ctx)
 
 
+# Verbs whose condition is about the one they address: "warned Australia ... if it joined"
+WARNING_VERBS = frozenset({"warn", "threaten", "caution", "tell", "urge"})
+
+
 def _antecedent(tree: Tree, pron: Token) -> Token | None:
     """The subject a subject pronoun of a reported or subordinate clause refers to: that of the
     clause governing it ("UNRWA said [it] had suspended aid")."""
@@ -583,6 +587,15 @@ def _antecedent(tree: Tree, pron: Token) -> Token | None:
         tok = tree.tokens[j]
         if tok.dep not in ("ccomp", "xcomp", "advcl", "conj", "relcl") or tok.head == j:
             return None
+        if tok.dep == "advcl" and j in {c.i for c in tree.conditions(tok.head)}:
+            # "warned Australia of consequences if [it] joined the patrols", "warned Finland that
+            # it would respond if [it] joined NATO": the one warned
+            warner = tree.tokens[tok.head]
+            if warner.lemma.lower() not in WARNING_VERBS and warner.dep == "ccomp" and warner.head != warner.i:
+                warner = tree.tokens[warner.head]
+            warned = tree.kid(warner.i, {"dobj"}) if warner.lemma.lower() in WARNING_VERBS else None
+            if warned is not None and warned.pos != "PRON":
+                return warned
         j = tok.head
         subject = tree.subject(j)
         if subject is not None and subject.pos != "PRON":

@@ -50,7 +50,7 @@ CURRENCIES = frozenset(
     "hryvnia lari tenge shilling birr cedi kwacha afghani lek lev leu kuna koruna manat dram som "
     "sol bolivar quetzal lempira cordoba colon guarani kip riel kyat tugrik ducat".split()
 )
-LETTING_VERBS = frozenset({"let", "make"})
+LETTING_VERBS = frozenset({"let", "make", "help"})  # "help [Myanmar] resolve the crisis": its object
 # Particle verbs that mean something else than their verb ("kick off" begins, "play down"
 # minimizes): a frame of the bare verb does not read them
 IDIOMS = frozenset({
