@@ -1138,3 +1138,14 @@ def test_help_promised_consent_given_and_legitimacy_questioned(rules, nlp):
 def test_a_condition_s_pronoun_is_the_one_warned(rules, nlp):
     assert code(rules, nlp, "Russia warned Finland that it would respond if it joined NATO.") == [
         ("RUS", "130", "FIN", "asserted"), ("FIN", "050", "IGOWSTNAT", "hypothetical")]
+
+
+def test_jihadists_bandits_air_defences_and_migrants_pushed_back(rules, nlp):
+    assert code(rules, nlp, "Suspected jihadists killed 15 villagers.") == [("REB", "190", "CVL", "asserted")]
+    assert code(rules, nlp, "Nigerian troops killed 20 bandits in Katsina state.") == [("NGAMIL", "190", "NGACRM", "asserted")]
+    assert code(rules, nlp, "Russian air defences shot down eight Ukrainian drones.") == [
+        ("RUSMIL", "190", "UKR", "asserted")]
+    # "pushed [back] migrants": the particle parsed as an adverb
+    assert code(rules, nlp, "Greece pushed back migrants to Turkey.") == [("GRC", "174", "TUR", "asserted")]
+    # a building stormed by armed men is an attack; by protesters an obstruction
+    assert code(rules, nlp, "Armed men stormed the presidential palace.") == [("REB", "190", None, "asserted")]

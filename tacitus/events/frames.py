@@ -309,6 +309,9 @@ def match_frame(frame: Frame, tree: Tree, verb: int) -> FrameMatch | None:
                           and t.lemma.lower() in PARTICLE_PREPS and tree.kids(t.i, {"prep"})]
             # ... or as a preposition whose object is the verb's ("cordoned [off] the area")
             prt = prt or [p for p, _ in _particle_objects(tree, head) if p.lemma.lower() in el.words]
+            # ... or as an adverb right after it ("pushed [back] migrants": back(advmod))
+            prt = prt or [t for t in tree.kids(head, {"advmod"}) if t.i == head + 1
+                          and t.lemma.lower() in el.words and t.lemma.lower() in PARTICLE_PREPS]
             if not prt:
                 return None
             used.append(prt[0].i)

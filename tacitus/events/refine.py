@@ -29,6 +29,8 @@ from .nominal import aid_kind
 
 ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "UAF", "SEP", "IMG", "RAD"})
 RIOT = "145"
+OBSTRUCT = "144"
+FORCED_ENTRY = frozenset({"storm"})
 GENERIC_FORCE = frozenset({"190", "180"})  # force not specified further
 VEHICLE_WORDS = frozenset({"car", "truck", "vehicle", "motorcycle", "bus"})  # "a car bomb": 1832
 
@@ -171,10 +173,12 @@ def _aid_travel(code: str, cand: Candidate) -> str:
     return code
 
 
-def _armed_attack(code: str, source: Actor | None) -> str:
+def _armed_attack(code: str, source: Actor | None, cand: Candidate) -> str:
     """A riot's frames ("attacked a police station", "torched vehicles", 145) done by armed men
-    are force, not a protest: 190."""
-    return "190" if code == RIOT and source is not None and source.sector in ARMED_SECTORS else code
+    are force, not a protest: 190; so is a building stormed ("Armed men stormed the presidential
+    palace", 144 for protesters)."""
+    riot = code == RIOT or (code == OBSTRUCT and cand.verb.lemma.lower() in FORCED_ENTRY)
+    return "190" if riot and source is not None and source.sector in ARMED_SECTORS else code
 
 
 # Codes for aid of no named kind, and the prefix its kind's digit completes: provide (070 ->
@@ -283,4 +287,4 @@ def refine_code(code: str, source: Actor | None, cand: Candidate) -> str:
     """The frame's code after the refinements above, in order."""
     code = _threat_kind(_captured_place(code, cand), cand)
     code = _aid_travel(_peacekeeping(_aid_subcode(code, cand), source, cand), cand)
-    return _bombing(_armed_attack(code, source), cand)
+    return _bombing(_armed_attack(code, source, cand), cand)
