@@ -433,7 +433,8 @@ def test_spacy_tokens_match_groups(lex: ActorLexicon, nlp) -> None:
         ("Haqqani Network", "AFGREBHQN"), ("Hezb - e - Islami", "AFGREBHIG"),
         ("ISIS - K", "IMGSASMOSISK"), ("Al - Aqsa Martyrs ’ Brigades", "PSEREBAAM"),
         ("AFP", "FRAMEDAFP"), ("Pakistani Taliban", "PAKINSTTP"), ("fighters", "REB"),
-        ("the New People 's Army", "PHLINSNPA"), ("Boko Haram", "NGAINSBKH")]
+        ("the New People 's Army", "PHLINSNPA"), ("Boko Haram", "NGAINSBKH"),
+        ("jihadists", "REB")]
 
 
 def test_longest_match_prefers_the_group_over_its_country(lex: ActorLexicon) -> None:

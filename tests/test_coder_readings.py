@@ -797,7 +797,7 @@ def test_protesters_clash_with_their_own_states_police(rules, nlp):
 def test_congo_the_west_and_former_officials(rules, nlp):
     # bare "Congo" is the Democratic Republic; "Western" the West; an ex-president an elite
     assert code(rules, nlp, "Armed groups killed at least 40 villagers in eastern Congo.") == [
-        (None, "190", "CODCVL", "asserted")]
+        ("UAF", "190", "CODCVL", "asserted")]
     assert code(rules, nlp, "The Western powers imposed sanctions on Iran.") == [("WST", "163", "IRN", "asserted")]
     assert code(rules, nlp, "Police arrested an ex-president in Quito.") == [("ECUCOP", "173", "ECUELI", "asserted")]
 
