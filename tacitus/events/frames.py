@@ -454,7 +454,9 @@ def _participle_clause_subject(tree: Tree, head: int) -> Token | None:
         infinitive = clause.tag == "VB" and [a.tag for a in aux] == ["TO"]
         # "let inspectors visit": a bare infinitive after a verb of letting
         bare = clause.tag == "VB" and not aux and tree.tokens[head].lemma.lower() in LETTING_VERBS
-        if not (infinitive or bare or (clause.tag == "VBG" and not aux)):
+        # ... and "reopened [border crossings] closed for years": a past participle's noun
+        participle = clause.tag in ("VBG", "VBN") and not aux
+        if not (infinitive or bare or participle):
             continue
         subject = tree.kid(clause.i, {"nsubj"})
         if subject is not None and head < subject.i < clause.i:
