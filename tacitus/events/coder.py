@@ -46,7 +46,7 @@ from .nominal import load_nouns, read_nominal
 from .refine import (APPARATUS, at_home, placed, police_at_home, police_of_their_country, refine_code,
                      repressed_at_home, war_of_words)
 from .rerank import Reading, Reranker, SentenceReadings
-from .syntax import MESSAGE_NOUNS, SPEECH_VERBS, Tree
+from .syntax import MESSAGE_NOUNS, SPEECH_VERBS, Tree, within_accusation
 
 # PLOVER's auxiliary modes, by our modality (the manual puts them in the event's context).
 AUXILIARY_MODES = {"intended": "future", "hypothetical": "hypothetical", "negated": "negation"}
@@ -313,6 +313,10 @@ class EventCoder:
             pairs = _dyads(sources, targets, self.options.require_dyad)
         elif mutual:  # "X and Y have talked", "discussed Syria by phone": with each other
             pairs = [(s, t) for s in sources for t in sources if s is not t and s.code != t.code]
+        elif within_accusation(tree, cand.verb):
+            # "accused China of harassing": what the accused is said to have done, to no one
+            # named, adds nothing to the accusation
+            pairs = []
         else:
             pairs = [] if self.options.require_dyad else [(s, None) for s in sources]
         return pairs

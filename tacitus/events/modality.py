@@ -172,8 +172,8 @@ def _from_governor(tree: Tree, verb: int, dep: str) -> str:
     if dep == "pcomp" and head.head != head.i:  # "close to opening": the preposition's head decides
         word = toks[head.head]
     forms = _forms(word)
-    if forms & CLAIM_HEADS and (tree.is_passive(word.i) or dep == "ccomp"):
-        return CLAIMED  # "is alleged to have attacked", "claimed that they had attacked"
+    if forms & CLAIM_HEADS and (tree.is_passive(word.i) or dep in ("ccomp", "pcomp")):
+        return CLAIMED  # "is alleged to have attacked", "claimed that they had attacked", "accused X of attacking"
     if forms & NEGATING_HEADS:
         return NEGATED
     if forms & HYPOTHETICAL_HEADS:

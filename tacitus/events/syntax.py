@@ -47,6 +47,33 @@ def describes_guest(tree: "Tree", tok: Token) -> bool:
             and tree.kid(head.i, OBJECT_DEPS) is None)
 
 
+# Verbs whose "of"/"for" gerund is what their object is said to have done
+ACCUSING_VERBS = frozenset({"accuse", "blame", "charge", "suspect", "convict", "indict"})
+
+
+def accused_act(tree: "Tree", tok: Token) -> bool:
+    """Whether `tok` is the gerund of an accusation: "accused Tehran of [supplying] missiles"."""
+    toks = tree.sentence.tokens
+    if tok.dep != "pcomp" or tok.head == tok.i:
+        return False
+    prep = toks[tok.head]
+    return (prep.head != prep.i and prep.text.lower() in ("of", "for")
+            and toks[prep.head].lemma.lower() in ACCUSING_VERBS)
+
+
+def within_accusation(tree: "Tree", tok: Token) -> bool:
+    """Whether `tok` is an accusation's gerund or in its clause ("accused Iran of training
+    militants [to carry out] attacks")."""
+    toks = tree.sentence.tokens
+    for _ in range(4):
+        if accused_act(tree, tok):
+            return True
+        if tok.head == tok.i:
+            return False
+        tok = toks[tok.head]
+    return False
+
+
 MEANS_PREPS = frozenset({"by", "through"})  # "did X by doing Y": the same doer
 LETTING = frozenset({"let"})  # "let free X": a subjectless clause under "let" is the letter's act
 
@@ -139,6 +166,10 @@ class Tree:
                 if prep.head != prep.i and prep.text.lower() in MEANS_PREPS and self.sentence.tokens[prep.head].pos in ("VERB", "AUX"):
                     j = prep.head  # "China continues its efforts by donating supplies": the doer's
                     continue
+                if accused_act(self, tok):
+                    # "accused Tehran of supplying missiles": the one accused is the doer
+                    accused = self.kid(prep.head, {"dobj"})
+                    return accused if accused is not None and accused.pos != "PRON" else None
                 if prep.head == prep.i or self.sentence.tokens[prep.head].pos != "ADJ":
                     return None
                 j = prep.head
