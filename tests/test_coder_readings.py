@@ -1160,3 +1160,11 @@ def test_goods_shipped_remains_exchanged_and_a_hotline_restored(rules, nlp):
     assert code(rules, nlp, "North Korea restored the hotline with South Korea.") == [("PRK", "050", "KOR", "asserted")]
     # "reopened [border crossings] closed for years": a past participle's noun is the object
     assert code(rules, nlp, "Uzbekistan reopened border crossings closed for years.") == [("UZB", "081", None, "asserted")]
+
+
+def test_the_one_accused_is_the_doer_of_what_it_is_accused_of(rules, nlp):
+    assert code(rules, nlp, "Riyadh accused Tehran of supplying ballistic missiles to the Houthis.") == [
+        ("SAU", "112", "IRN", "asserted"), ("IRN", "072", "YEMINSHTH", "claimed")]
+    # ... aimed at no one named, the accused act adds nothing to the accusation
+    assert code(rules, nlp, "Bahrain accused Iran of training militants to carry out attacks.") == [
+        ("BHR", "112", "IRN", "asserted")]
