@@ -1168,3 +1168,13 @@ def test_the_one_accused_is_the_doer_of_what_it_is_accused_of(rules, nlp):
     # ... aimed at no one named, the accused act adds nothing to the accusation
     assert code(rules, nlp, "Bahrain accused Iran of training militants to carry out attacks.") == [
         ("BHR", "112", "IRN", "asserted")]
+
+
+def test_inspectors_expelled_debt_written_off_and_tournaments(rules, nlp):
+    # an expulsion "from" somewhere is still an expulsion (1662), not a refusal (1245)
+    assert code(rules, nlp, "North Korea expelled IAEA inspectors from the country.") == [
+        ("PRK", "1662", "IGOUNOIAE", "asserted")]
+    # "most of" a debt is the debt
+    assert code(rules, nlp, "Russia wrote off most of North Korea's debt.") == [("RUS", "071", "PRK", "asserted")]
+    # a tournament named after a region is no actor (the Asian Games were ASA)
+    assert code(rules, nlp, "North Korea said it would boycott the Asian Games.") == [("PRK", "143", None, "intended")]

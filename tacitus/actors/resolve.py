@@ -48,6 +48,8 @@ FOLLOWED_SECTORS = frozenset({"ELI", "OPP", "PTY"})
 LEADER_NOUNS = frozenset({"leader", "leadership", "strongman", "ruler"})
 LEADER_QUALIFIERS = frozenset("top new former late supreme current interim veteran de facto then incoming "
                               "outgoing longtime long-time political national visiting".split())
+# Tournaments named after a region or country are no actor
+SPORTS_EVENTS = frozenset({"games", "olympics", "cup", "championship", "championships", "tournament", "open"})
 # Sports teams named after their country act for no state
 TEAM_HEADS = frozenset({"team", "squad", "side", "eleven", "club", "player", "players"})
 SPORTS = frozenset("cricket football soccer rugby hockey basketball tennis baseball volleyball handball "
@@ -239,6 +241,8 @@ class ActorResolver:
             return named
         if head.lemma.lower() in WATER_HEADS and (head.pos == "PROPN" or head.ent_type in PLACE_ENTS):
             return None  # "the South China Sea", "the Sea of Japan": open water is no state
+        if head.text.lower() in SPORTS_EVENTS and head.pos == "PROPN":
+            return None  # "the Asian Games", "the World Cup": a tournament is no actor
         toks = [tree.tokens[i] for i in idx]
         backers = {k for t in toks if t.dep == "amod" and (t.lemma.lower() in BACKERS or _after_noun(t))
                    for k in range(*tree.subtree(t.i))}
