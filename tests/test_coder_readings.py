@@ -1178,3 +1178,15 @@ def test_inspectors_expelled_debt_written_off_and_tournaments(rules, nlp):
     assert code(rules, nlp, "Russia wrote off most of North Korea's debt.") == [("RUS", "071", "PRK", "asserted")]
     # a tournament named after a region is no actor (the Asian Games were ASA)
     assert code(rules, nlp, "North Korea said it would boycott the Asian Games.") == [("PRK", "143", None, "intended")]
+
+
+def test_house_arrest_purges_closures_and_arms_appealed_for(rules, nlp):
+    assert code(rules, nlp, "The Zimbabwean army put President Robert Mugabe under house arrest.") == [
+        ("ZWEMIL", "173", "ZWEGOV", "asserted")]
+    # people dismissed are removed from office (172); a proposal dismissed is rejected (120)
+    assert code(rules, nlp, "The prime minister sacked the finance minister.") == [("GOV", "172", "GOVBUS", "asserted")]
+    assert code(rules, nlp, "China dismissed Washington's concerns.") == [("CHN", "120", "USA", "asserted")]
+    assert code(rules, nlp, "The Egyptian authorities shut down the offices of two human rights groups.") == [
+        ("EGYGOV", "172", "HRI", "asserted")]
+    assert code(rules, nlp, "Ukraine appealed to Western countries to supply fighter jets.") == [
+        ("UKR", "0232", "WST", "asserted")]
