@@ -1190,3 +1190,17 @@ def test_house_arrest_purges_closures_and_arms_appealed_for(rules, nlp):
         ("EGYGOV", "172", "HRI", "asserted")]
     assert code(rules, nlp, "Ukraine appealed to Western countries to supply fighter jets.") == [
         ("UKR", "0232", "WST", "asserted")]
+
+
+def test_lists_named_groups_placed_once_failed_talks_and_neither(rules, nlp):
+    # "The EU, [the US] and Britain": the small model's apposition opens the rest of the list
+    assert code(rules, nlp, "The EU, the US and Britain imposed sanctions on Belarus.") == [
+        ("IGOEUREEC", "163", "BLR", "asserted"), ("USA", "163", "BLR", "asserted"), ("GBR", "163", "BLR", "asserted")]
+    # a named group is not placed again in each conjoined country (was also SYRREBHEZ)
+    assert code(rules, nlp, "Israel struck Hezbollah targets in southern Lebanon and Syria.") == [
+        ("ISR", "190", "LBNREBHEZ", "asserted")]
+    # talks that collapsed or broke down were halted (164)
+    assert code(rules, nlp, "Negotiations between Serbia and Kosovo broke down.") == [
+        ("SRB", "164", "KSV", "asserted"), ("KSV", "164", "SRB", "asserted")]
+    assert code(rules, nlp, "Neither India nor Pakistan has signed the treaty.") == [
+        ("IND", "057", "PAK", "negated"), ("PAK", "057", "IND", "negated")]

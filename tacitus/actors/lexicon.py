@@ -417,6 +417,8 @@ class ActorLexicon:
             words = key.split(" ")
             self._first[words[0]] = max(self._first.get(words[0], 0), len(words))
         self._longest = max(self._first.values(), default=0)
+        # the role codes generic agent nouns give ("GOV", "GOVMIL", "CVL"), not a named group's
+        self.roles = frozenset(entry.code for hits in index.values() for entry, _ in hits if entry.kind == "agent")
 
     @classmethod
     def load(cls) -> ActorLexicon:

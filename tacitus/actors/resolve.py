@@ -141,6 +141,11 @@ class ActorResolver:
                 # "Cuba and the United States said they would restore ties": both of them
                 return self.actors(tree, antecedent, ctx)
         heads = tree.conjuncts(head.i)
+        listed = _listed_apposition(tree, head)
+        if listed is not None:
+            # "The EU, the US and Britain imposed": the small model makes the list's second
+            # member an apposition of the first, the rest its conjuncts
+            heads = sorted(set(heads) | set(tree.conjuncts(listed.i)))
         found = [self.actor(tree, tree.tokens[i], ctx) for i in heads]
         found = _shared_role(tree, heads, found)
         lead = found[0]
@@ -183,6 +188,8 @@ class ActorResolver:
         if actor is None or actor.country is None or not actor.code.startswith(actor.country):
             return []
         role = actor.code[len(actor.country):]
+        # "Hezbollah targets in southern Lebanon and Syria": a named group is not placed again
+        named_group = bool(role) and role not in self.lexicon.roles
         out = []
         # the country words: premodifiers, and the places of "people in Somalia, Ethiopia and Kenya"
         places = [p for prep in tree.kids(i, {"prep"}) if prep.lemma.lower() in NP_PREPS
@@ -195,6 +202,8 @@ class ActorResolver:
                     group = self.actor(tree, c, ctx) if c.pos == "PROPN" else None
                     if group is not None and group.code not in (actor.code, group.country):
                         out.append(group)
+                    continue
+                if named_group:
                     continue
                 if role:  # "Chinese and Russian diplomats": the role in each country
                     out.append(self._with_country(replace(actor, code=role, country=None, name=None), country))
@@ -579,6 +588,17 @@ class ActorResolver:
 
 # Verbs whose condition is about the one they address: "warned Australia ... if it joined"
 WARNING_VERBS = frozenset({"warn", "threaten", "caution", "tell", "urge"})
+
+
+def _listed_apposition(tree: Tree, head: Token) -> Token | None:
+    """The apposition on `head` that opens the rest of a list ("The EU, [the US] and Britain"):
+    a proper name after a comma that has conjuncts of its own. An apposition that restates its
+    head ("Kim Jong Un, the North Korean leader") has none."""
+    for appos in tree.kids(head.i, {"appos"}):
+        if (appos.pos == "PROPN" and len(tree.conjuncts(appos.i)) > 1
+                and tree.tokens[appos.i - 1].text in (",", "the", "The")):
+            return appos
+    return None
 
 
 def _antecedent(tree: Tree, pron: Token) -> Token | None:

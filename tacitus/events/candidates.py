@@ -29,6 +29,9 @@ PARTNER_PREPS = frozenset({"of", "with", "between", "to"})
 # alleged, refused or threatened ("urged Iran to suspend enrichment"), not an event of its own.
 CONTENT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 THREAT_ROOT = "13"
+# Talks whose own verb says they failed are talks halted
+TALKS_ROOT, HALTED_TALKS = "04", "164"
+FAILING_VERBS = frozenset({"collapse", "fail", "stall", "founder", "falter", "flounder"})
 # Force postures and pullbacks: the forces the frame names are the doer's own, not its target
 POSTURE_ROOT, DEESCALATE = "15", "087"
 # A verb and an adjective that the small model hangs on the verb's object, read as the verb the
@@ -352,10 +355,26 @@ def _nominal(sentence: Sentence, tree: Tree, tok: Token, nouns: dict[str, NounEn
     if found is None:
         return None
     lemma = tok.lemma.lower()
-    frame = Frame(found.entry.code, lemma, (), f"{lemma} (event noun)", found.entry.line)
+    code = found.entry.code
     words = [tok.i] if found.support is None else sorted({found.support.i, tok.i})
+    failed = _failed(tree, tok)
+    if failed is not None and code[:2] == TALKS_ROOT:
+        # "Peace talks between the government and the rebels collapsed": talks halted (164)
+        code, words = HALTED_TALKS, sorted({failed.i, tok.i})
+    frame = Frame(code, lemma, (), f"{lemma} (event noun)", found.entry.line)
     match = FrameMatch(frame=frame, source=found.source, target=found.target, swap=False, tokens=words)
     return Candidate(sentence, tree, tok, match, nominal=found)
+
+
+def _failed(tree: Tree, tok: Token) -> Token | None:
+    """The verb that says the event noun, its subject, came to nothing ("talks collapsed",
+    "negotiations broke down")."""
+    if tok.dep not in ("nsubj", "nsubjpass") or tok.head == tok.i:
+        return None
+    verb = tree.tokens[tok.head]
+    lemma = verb.lemma.lower()
+    particles = {p.lemma.lower() for p in tree.kids(verb.i, {"prt", "advmod"})}
+    return verb if lemma in FAILING_VERBS or (lemma == "break" and "down" in particles) else None
 
 
 def own_forces(code: str) -> bool:

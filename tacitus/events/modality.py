@@ -144,6 +144,10 @@ def _negated_argument(tree: Tree, verb: int) -> bool:
     for arg in tree.kids(verb, {"nsubjpass", "dobj"}):
         if any(d.dep == "det" and d.text.lower() in NEGATIVE_DETERMINERS for d in tree.kids(arg.i)):
             return True
+    # ... or on its subject: "Neither India nor Pakistan has signed", "No country has recognised"
+    for subject in tree.kids(verb, {"nsubj"}):
+        if any(d.dep in ("det", "preconj") and d.text.lower() in NEGATIVE_DETERMINERS for d in tree.kids(subject.i)):
+            return True
     return False
 
 
