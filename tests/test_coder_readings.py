@@ -1204,3 +1204,8 @@ def test_lists_named_groups_placed_once_failed_talks_and_neither(rules, nlp):
         ("SRB", "164", "KSV", "asserted"), ("KSV", "164", "SRB", "asserted")]
     assert code(rules, nlp, "Neither India nor Pakistan has signed the treaty.") == [
         ("IND", "057", "PAK", "negated"), ("PAK", "057", "IND", "negated")]
+
+
+def test_an_as_phrase_is_a_predicate_not_a_target(rules, nlp):
+    # "banned Meta as [an extremist organisation]": what Meta is called, not whom the ban hits
+    assert code(rules, nlp, "A Russian court banned Meta as an extremist organisation.") == [("RUSJUD", "172", None, "asserted")]

@@ -85,7 +85,7 @@ PROTEST_VENUE_PREPS = frozenset({"outside", "at", "near"})
 # "used water cannon to drive them out": the infinitive is what the means were used for
 MEANS_VERBS = frozenset({"use", "employ"})
 # Who says so is no one the act is done to: "withdrew from the region, according to [residents]"
-ATTRIBUTION_PREPS = frozenset({"according"})
+ATTRIBUTION_PREPS = frozenset({"according", "as"})  # "according to X"; "banned Meta as [an extremist organisation]": a predicate
 MAX_TRIGGER_TOKENS = 8
 EXERCISE_CODES = frozenset({"150"})
 JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "trilateral", "multinational"})
