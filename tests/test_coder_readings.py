@@ -1209,3 +1209,6 @@ def test_lists_named_groups_placed_once_failed_talks_and_neither(rules, nlp):
 def test_an_as_phrase_is_a_predicate_not_a_target(rules, nlp):
     # "banned Meta as [an extremist organisation]": what Meta is called, not whom the ban hits
     assert code(rules, nlp, "A Russian court banned Meta as an extremist organisation.") == [("RUSJUD", "172", None, "asserted")]
+    # ... but "acted as a mediator between" names the mediator's role, with its parties
+    assert code(rules, nlp, "Oman served as an intermediary between Washington and Tehran.") == [
+        ("OMN", "045", "USA", "asserted"), ("OMN", "045", "IRN", "asserted")]
