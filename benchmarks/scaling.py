@@ -21,10 +21,9 @@ import argparse
 import os
 import sys
 import time
-from typing import Any
 
 from corpus import demo_corpus, load_corpus
-from runs import Run, coded_run, in_process, pool, settings_for, work_for
+from runs import coded_run, in_process, pool, settings_for, work_for
 from tacitus.config import load_config
 from tacitus.events.coder import load_coder
 from tacitus.nlp import load_nlp
