@@ -1212,3 +1212,9 @@ def test_an_as_phrase_is_a_predicate_not_a_target(rules, nlp):
     # ... but "acted as a mediator between" names the mediator's role, with its parties
     assert code(rules, nlp, "Oman served as an intermediary between Washington and Tehran.") == [
         ("OMN", "045", "USA", "asserted"), ("OMN", "045", "IRN", "asserted")]
+
+
+def test_fighter_jets_and_the_commonwealth(rules, nlp):
+    # MiG fighters are aircraft (MIL), not militants (REB)
+    assert code(rules, nlp, "Cuban MiG fighters shot down two civilian planes.") == [("CUBMIL", "190", None, "asserted")]
+    assert code(rules, nlp, "The Commonwealth suspended Nigeria.") == [("IGOCWN", "160", "NGA", "asserted")]
