@@ -1218,3 +1218,11 @@ def test_fighter_jets_and_the_commonwealth(rules, nlp):
     # MiG fighters are aircraft (MIL), not militants (REB)
     assert code(rules, nlp, "Cuban MiG fighters shot down two civilian planes.") == [("CUBMIL", "190", None, "asserted")]
     assert code(rules, nlp, "The Commonwealth suspended Nigeria.") == [("IGOCWN", "160", "NGA", "asserted")]
+
+
+def test_north_and_south_korea_partnerships_and_warheads(rules, nlp):
+    assert code(rules, nlp, "North and South Korea agreed to exchange special envoys.") == [
+        ("PRK", "032", "KOR", "intended"), ("KOR", "032", "PRK", "intended")]
+    assert code(rules, nlp, "President Vladimir Putin and Chinese President Hu Jintao pledged to build a strategic "
+                            "partnership.") == [("RUSGOV", "050", "CHNGOV", "intended"), ("CHNGOV", "050", "RUSGOV", "intended")]
+    assert code(rules, nlp, "Ukraine agreed to hand over its nuclear warheads to Russia.") == [("UKR", "0356", "RUS", "intended")]

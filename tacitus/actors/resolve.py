@@ -799,7 +799,7 @@ def _personal(tree: Tree, head: Token, appos: Token) -> bool:
     return appos.pos == "PROPN" and any(t.ent_type in NAME_ENTS for t in tree.kids(appos.i, {"appos"}))
 
 
-TWO_KOREAS = re.compile(r"\bKoreas\b")
+TWO_KOREAS = re.compile(r"\bKoreas\b|\b(?:North and South|South and North) Korea\b")
 
 
 def _whole_words(tree: Tree, idx: list[int], head: int) -> list[int]:
@@ -817,11 +817,12 @@ def _whole_words(tree: Tree, idx: list[int], head: int) -> list[int]:
 
 
 def _other_korea(actor: Actor | None) -> list[Actor]:
-    """ "Officials from the two Koreas", "both Koreas": South Korea's and North Korea's (the
-    lexicon reads "Koreas" as KOR, its first reading)."""
-    if actor is None or actor.country != "KOR" or not TWO_KOREAS.search(actor.text):
+    """ "Officials from the two Koreas", "both Koreas", "North and South Korea": South Korea's and
+    North Korea's (the lexicon reads "Koreas" as KOR, its first reading)."""
+    if actor is None or actor.country not in ("KOR", "PRK") or not TWO_KOREAS.search(actor.text):
         return []
-    return [replace(actor, code="PRK" + actor.code[3:], country="PRK", name="North Korea")]
+    other, name = ("PRK", "North Korea") if actor.country == "KOR" else ("KOR", "South Korea")
+    return [replace(actor, code=other + actor.code[3:], country=other, name=name)]
 
 
 def role_only(actor: Actor | Resolved) -> bool:
