@@ -1226,3 +1226,16 @@ def test_north_and_south_korea_partnerships_and_warheads(rules, nlp):
     assert code(rules, nlp, "President Vladimir Putin and Chinese President Hu Jintao pledged to build a strategic "
                             "partnership.") == [("RUSGOV", "050", "CHNGOV", "intended"), ("CHNGOV", "050", "RUSGOV", "intended")]
     assert code(rules, nlp, "Ukraine agreed to hand over its nuclear warheads to Russia.") == [("UKR", "0356", "RUS", "intended")]
+
+
+def test_states_protest_in_words_and_messages_received(rules, nlp):
+    # a state does not march: its protest is an official complaint (114); a people's is a protest
+    assert code(rules, nlp, "Australia and New Zealand protested against France's decision to resume "
+                            "nuclear tests.") == [("AUS", "114", "FRA", "asserted"), ("NZL", "114", "FRA", "asserted")]
+    assert code(rules, nlp, "Iranians protested against the government.") == [("IRN", "140", "GOV", "asserted")]
+    # supporters of a government are civilians, not the government
+    assert code(rules, nlp, "Supporters of President Vladimir Putin rallied in Moscow.") == [
+        ("RUSCVL", "141", "RUS", "asserted")]
+    # a letter received is the sender's statement to the receiver
+    assert code(rules, nlp, "Russian President Vladimir Putin received a letter from Chinese President Hu Jintao.") == [
+        ("CHNGOV", "010", "RUSGOV", "asserted")]

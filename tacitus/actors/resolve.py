@@ -320,6 +320,9 @@ class ActorResolver:
         if resolved.country and resolved.sector in FOLLOWED_SECTORS and head.lemma.lower() in SUPPORTER_NOUNS:
             # "supporters of former Prime Minister Imran Khan": the opposition in that state
             resolved = _as_role(resolved, OPPOSITION)
+        elif resolved.country and resolved.sector == "GOV" and head.lemma.lower() in SUPPORTER_NOUNS:
+            # "supporters of President Maduro rallied": civilians, not the government
+            resolved = _as_role(resolved, "CVL")
         if resolved.code == resolved.country and resolved.country and (
                 self._state_leader(tree, head, ctx)
                 or any(self._state_leader(tree, k, ctx) for k in tree.kids(head.i, {"compound", "appos"})

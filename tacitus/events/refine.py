@@ -272,15 +272,29 @@ def _threat_kind(code: str, cand: Candidate) -> str:
 CLASH_VERBS = frozenset({"clash"})
 POLITICAL_SECTORS = frozenset({"GOV", "LEG", "ELI", "JUD"})
 DISAPPROVE = "110"
+DEMONSTRATION = frozenset({"140", "141"})  # dissent and demonstrations, 1411-1414 included
+COMPLAINT = "114"
 
 
 def war_of_words(code: str, source: Actor | None, target: Actor | None, cand: Candidate) -> str:
-    """190 for a clash between two political actors is 110."""
+    """190 for a clash between two political actors is 110; a demonstration (140, 141x) by a
+    state or its government is an official complaint (114)."""
     if (code in GENERIC_FORCE and source is not None and target is not None
             and source.sector in POLITICAL_SECTORS and target.sector in POLITICAL_SECTORS
             and cand.verb.lemma.lower() in CLASH_VERBS):
         return DISAPPROVE
+    if (code[:3] in DEMONSTRATION and source is not None and source.country is not None
+            and (source.code == source.country or source.code == source.country + "GOV")
+            and not _people(source, cand)):
+        # "Australia and New Zealand protested against France's decision": states do not march
+        return COMPLAINT
     return code
+
+
+def _people(actor: Actor, cand: Candidate) -> bool:
+    """Whether the actor is named by a people's name ("Armenians"), not a state's."""
+    return any(t.ent_type == "NORP" for t in cand.tree.tokens
+               if actor.span[0] <= t.start < actor.span[1])
 
 
 def refine_code(code: str, source: Actor | None, cand: Candidate) -> str:
