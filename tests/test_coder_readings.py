@@ -1239,3 +1239,11 @@ def test_states_protest_in_words_and_messages_received(rules, nlp):
     # a letter received is the sender's statement to the receiver
     assert code(rules, nlp, "Russian President Vladimir Putin received a letter from Chinese President Hu Jintao.") == [
         ("CHNGOV", "010", "RUSGOV", "asserted")]
+
+
+def test_boats_rammed_and_plots_foiled(rules, nlp):
+    # a boat rammed at sea is force (190), not a car bombing (1832); "one of" the boats is a boat
+    assert code(rules, nlp, "A Chinese coast guard ship rammed a Philippine boat.") == [("CHNMIL", "190", "PHL", "asserted")]
+    assert code(rules, nlp, "Chinese vessels rammed one of the supply boats.") == [("CHN", "190", None, "asserted")]
+    # the one who foils a plot is not its plotter (was 185, an assassination attempt)
+    assert code(rules, nlp, "Venezuela said it had foiled a coup plot backed by Colombia.") == []

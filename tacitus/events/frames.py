@@ -69,7 +69,7 @@ GENERIC_HEADS = frozenset(
 PARTITIVE_HEADS = frozenset(
     "team squad detachment contingent group number batch lot shipment consignment delivery convoy "
     "load planeload truckload shipload cargo tonne ton quantity amount thousand hundred dozen sale transfer "
-    "most part bulk half portion".split()  # "write off most of North Korea's debt": the debt
+    "most part bulk half portion one".split()  # "write off most of North Korea's debt": the debt
 )
 _CODE = re.compile(r"^\d{2,4}$")
 _CLASS_DEF = re.compile(r"^@([a-z][a-z_]*)\s*=\s*(\S+)$")
