@@ -1247,3 +1247,11 @@ def test_boats_rammed_and_plots_foiled(rules, nlp):
     assert code(rules, nlp, "Chinese vessels rammed one of the supply boats.") == [("CHN", "190", None, "asserted")]
     # the one who foils a plot is not its plotter (was 185, an assassination attempt)
     assert code(rules, nlp, "Venezuela said it had foiled a coup plot backed by Colombia.") == []
+
+
+def test_a_stretch_of_talks_ended_and_north_as_an_adjective(rules, nlp):
+    # "ended two days of talks": the talks were held; "[North] Korean" parsed as an adjective
+    assert code(rules, nlp, "U.S. and North Korean negotiators ended two days of talks in Berlin.") == [
+        ("USAGOV", "040", "PRKGOV", "asserted"), ("PRKGOV", "040", "USAGOV", "asserted")]
+    assert code(rules, nlp, "Israel and Syria wrapped up a round of negotiations in Washington.") == [
+        ("ISR", "040", "SYR", "asserted"), ("SYR", "040", "ISR", "asserted")]

@@ -214,7 +214,8 @@ class ActorResolver:
     def _word_country(self, tree: Tree, tok: Token, ctx: DocContext) -> str | None:
         """The country a word with its compounds names, as a name or a demonym ("Danish": DNK,
         "South Sudan": SSD)."""
-        words = [t.text for t in tree.kids(tok.i, {"compound"}) if t.i < tok.i] + [tok.text]
+        # ... "North" may hang as an adjective: "U.S. and [North] Korean negotiators"
+        words = [t.text for t in tree.kids(tok.i, {"compound", "amod"}) if t.i < tok.i] + [tok.text]
         return _country_role(self._matches(words, ctx))[0]
 
     def _with_country(self, actor: Actor | None, country: str) -> Actor | None:

@@ -39,6 +39,10 @@ SUPPORT_VERBS = frozenset(
     "dispatch hand_over impose slap announce unveil earmark allot tighten expand "
     "intensify escalate step_up kick_off speed_up accelerate expedite".split()
 )
+# "ended two days of talks", "wrapped up a round of negotiations": a stretch of the event that
+# ended was held ("ended talks" alone is no support: the talks may have been broken off)
+STRETCHES = frozenset({"day", "week", "month", "round", "hour", "session"})
+ENDING_VERBS = frozenset({"end", "wrap_up", "close", "conclude", "finish", "complete"})
 # Verbs whose prepositional object is the event: "agreed upon a pact", "engaged in talks".
 SUPPORT_PREPS = frozenset({
     ("agree", "on"), ("agree", "upon"), ("embark", "on"), ("engage", "in"), ("participate", "in"),
@@ -218,6 +222,8 @@ def support_verb(tree: Tree, i: int) -> Token | None:
         if particle is not None:
             lemma = f"{lemma}_{particle.text.lower()}"
         ok = lemma in SUPPORT_VERBS or verb.lemma.lower() in SUPPORT_VERBS
+        # "ended two days of talks": a stretch of the event ended is the event held
+        ok = ok or (tok.i != i and tok.lemma.lower() in STRETCHES and lemma in ENDING_VERBS)
     elif tok.i == i and tok.dep == "pobj" and toks[tok.head].dep == "prep":
         prep = toks[tok.head]
         verb = toks[prep.head]
