@@ -1255,3 +1255,9 @@ def test_a_stretch_of_talks_ended_and_north_as_an_adjective(rules, nlp):
         ("USAGOV", "040", "PRKGOV", "asserted"), ("PRKGOV", "040", "USAGOV", "asserted")]
     assert code(rules, nlp, "Israel and Syria wrapped up a round of negotiations in Washington.") == [
         ("ISR", "040", "SYR", "asserted"), ("SYR", "040", "ISR", "asserted")]
+
+
+def test_sanctions_suspended_are_eased(rules, nlp):
+    # easing (085), not ties cut (160); talks suspended stay halted (164)
+    assert code(rules, nlp, "The U.N. suspended sanctions against Libya.") == [("IGOUNO", "085", "LBY", "asserted")]
+    assert code(rules, nlp, "The EU suspended talks with Turkey.") == [("IGOEUREEC", "164", "TUR", "asserted")]
