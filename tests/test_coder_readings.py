@@ -1261,3 +1261,8 @@ def test_sanctions_suspended_are_eased(rules, nlp):
     # easing (085), not ties cut (160); talks suspended stay halted (164)
     assert code(rules, nlp, "The U.N. suspended sanctions against Libya.") == [("IGOUNO", "085", "LBY", "asserted")]
     assert code(rules, nlp, "The EU suspended talks with Turkey.") == [("IGOEUREEC", "164", "TUR", "asserted")]
+
+
+def test_a_conjoined_object_that_is_no_actor_is_aimed_at_its_place(rules, nlp):
+    assert code(rules, nlp, "U.S. cruise missiles struck terrorist camps in Afghanistan and a factory in Sudan.") == [
+        ("USA", "190", "AFGREB", "asserted"), ("USA", "190", "SDN", "asserted")]

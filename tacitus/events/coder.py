@@ -268,6 +268,8 @@ class EventCoder:
         if not targets and tgt_tok is not None and (match.frame.code[:2] in PLACE_TARGET_ROOTS
                                                     or match.frame.code in PLACE_TARGET_CODES):
             targets = self._place_target(cand, tgt_tok, ctx)  # "attacked Raqqa": SYR
+        elif targets and tgt_tok is not None and match.frame.code[:2] in PLACE_TARGET_ROOTS:
+            targets += self._conjoined_places(cand, tgt_tok, targets, ctx)
         if not sources:
             # an unknown doer, not an unresolved "they" or "each"; the target must say whom it
             # was done to: a country or an IGO
@@ -417,6 +419,21 @@ class EventCoder:
                 if host:
                     return host[0]
         return None
+
+    def _conjoined_places(self, cand: Candidate, tgt_tok: Token, targets: list[Actor],
+                          ctx: DocContext) -> list[Actor]:
+        """ "struck camps in Afghanistan and [a factory in Sudan]": a conjoined object that is no
+        actor itself is aimed at the country it stands "in"."""
+        tree, out = cand.tree, []
+        for j in tree.conjuncts(tgt_tok.i):
+            conj = tree.tokens[j]
+            if j == tgt_tok.i or self.resolver.actor(tree, conj, ctx) is not None:
+                continue
+            for prep, obj in tree.prep_objects(j):
+                if prep == "in" and self.resolver.names_country(tree, obj, ctx):
+                    out += [a for a in self.resolver.actors(tree, obj, ctx)
+                            if all(a.code != t.code for t in targets + out)]
+        return out
 
     def _place_target(self, cand: Candidate, tok: Token, ctx: DocContext) -> list[Actor]:
         """A place the act is done to, as its country's actor ("shelled Raqqa": SYR), when the
