@@ -1267,3 +1267,9 @@ def test_a_conjoined_object_that_is_no_actor_is_aimed_at_its_place(rules, nlp):
     assert code(rules, nlp, "U.S. cruise missiles struck suspected terrorist camps in Afghanistan and a factory "
                             "in Sudan.") == [
         ("USA", "190", "AFGREB", "asserted"), ("USA", "190", "SDN", "asserted")]
+
+
+def test_a_name_parsed_as_an_adverb_is_the_subject(rules, nlp):
+    # "Turkey" parsed as a noun-phrase adverb of "massed" is its subject (was no source)
+    assert code(rules, nlp, "Turkey massed troops on the Syrian border and threatened military action.") == [
+        ("TUR", "154", "SYR", "asserted")]

@@ -153,9 +153,12 @@ class Tree:
                 subj = next((s for a in self.kids(j, {"aux", "auxpass"})
                              for s in self.kids(a.i, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)), None)
             if subj is None:
-                # and "USAID deployed teams": an acronym before the verb read as an adverb
+                # and "USAID deployed teams": an acronym before the verb read as an adverb; and
+                # "Turkey massed troops": a name read as a noun-phrase adverb
                 subj = next((k for k in self.kids(j, {"advmod", "npadvmod"})
-                             if k.i < j and len(k.text) > 1 and k.text.isalpha() and k.text.isupper()), None)
+                             if k.i < j and ((len(k.text) > 1 and k.text.isalpha() and k.text.isupper())
+                                             or (k.dep == "npadvmod" and k.pos == "PROPN"
+                                                 and k.ent_type not in ("DATE", "TIME")))), None)
             if subj is not None:
                 return subj
             tok = self.sentence.tokens[j]
